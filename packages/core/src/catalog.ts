@@ -1,0 +1,38 @@
+import type { AnyTool } from './tool.js';
+import { organizationTools } from './tools/organization.js';
+import { usersTools } from './tools/users.js';
+import { workspacesTools } from './tools/workspaces.js';
+import { teamsTools } from './tools/teams.js';
+import { distributionsTools } from './tools/distributions.js';
+import { rulesTools } from './tools/rules.js';
+import { meetingsTools } from './tools/meetings.js';
+import { schedulingTools } from './tools/scheduling.js';
+import { availabilityTools } from './tools/availability.js';
+import { handoffTools } from './tools/handoff.js';
+import { conciergeTools } from './tools/concierge.js';
+import { distroTools } from './tools/distro.js';
+import { crmTools } from './tools/crm.js';
+
+/** All Chili Piper MCP tools, in help-article order. */
+export const catalog: readonly AnyTool[] = [
+  ...organizationTools,
+  ...usersTools,
+  ...workspacesTools,
+  ...teamsTools,
+  ...distributionsTools,
+  ...rulesTools,
+  ...meetingsTools,
+  ...schedulingTools,
+  ...availabilityTools,
+  ...handoffTools,
+  ...conciergeTools,
+  ...distroTools,
+  ...crmTools,
+] as readonly AnyTool[];
+
+const byName = new Map(catalog.map((tool) => [tool.name, tool]));
+
+/** Looks a tool up by its Chili Piper name. */
+export function getTool(name: string): AnyTool | undefined {
+  return byName.get(name);
+}

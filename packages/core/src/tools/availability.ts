@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** availability tools. */
+export const availabilityTools: AnyTool[] = [];

@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** concierge tools. */
+export const conciergeTools: AnyTool[] = [];

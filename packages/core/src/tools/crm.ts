@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** crm tools. */
+export const crmTools: AnyTool[] = [];

@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** distributions tools. */
+export const distributionsTools: AnyTool[] = [];

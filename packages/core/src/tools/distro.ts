@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** distro tools. */
+export const distroTools: AnyTool[] = [];

@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** handoff tools. */
+export const handoffTools: AnyTool[] = [];

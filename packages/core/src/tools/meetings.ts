@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** meetings tools. */
+export const meetingsTools: AnyTool[] = [];

@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** rules tools. */
+export const rulesTools: AnyTool[] = [];

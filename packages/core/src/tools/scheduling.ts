@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** scheduling tools. */
+export const schedulingTools: AnyTool[] = [];

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+
+/** Shared input pieces reused across tool files. Plain valibot schemas; no behaviour. */
+
+/** An opaque Edge API id (the spec allows anything without whitespace or slashes). */
+export const id = (what: string) =>
+  v.pipe(v.string(), v.regex(/^[^\s\\/]+$/, `${what} must be an id without spaces or slashes`), v.description(what));
+
+/** A non-empty list of ids. */
+export const ids = (what: string) =>
+  v.pipe(v.array(id(what)), v.minLength(1, `give at least one ${what}`), v.description(`List of ${what}s (at least one).`));
+
+/** An ISO-8601 date-time string. */
+export const isoDateTime = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.isoTimestamp(`${what} must be an ISO-8601 date-time such as 2025-01-08T13:46:18.681Z`),
+    v.description(`${what} (ISO-8601 date-time, UTC, e.g. 2025-01-08T13:46:18.681Z).`),
+  );
+
+/** The `pagination: {page, pageSize}` input every paged list takes. Pages are 0-based. */
+export const pagination = (defaultPageSize: number, maxPageSize?: number) =>
+  v.optional(
+    v.pipe(
+      v.object({
+        page: v.optional(
+          v.pipe(v.number(), v.integer(), v.minValue(0), v.description('0-based page number (default 0).')),
+        ),
+        pageSize: v.optional(
+          v.pipe(
+            v.number(),
+            v.integer(),
+            v.minValue(1),
+            ...(maxPageSize === undefined ? [] : [v.maxValue(maxPageSize)]),
+            v.description(
+              `Items per page (default ${defaultPageSize}${maxPageSize === undefined ? '' : `, at most ${maxPageSize}`}).`,
+            ),
+          ),
+        ),
+      }),
+      v.description('Paging: {page, pageSize}; pages are 0-based.'),
+    ),
+  );
+
+/** A free-form JSON object (a `body` wrapper whose shape the API documents loosely). */
+export const looseObject = (what: string) => v.pipe(v.record(v.string(), v.unknown()), v.description(what));
+
+/** `{startsAt, duration}` interval used by availability and two-phase init calls. */
+export const interval = v.pipe(
+  v.object({
+    startsAt: isoDateTime('Start of the window'),
+    duration: v.pipe(
+      v.string(),
+      v.minLength(1),
+      v.description('Window length as a duration string, e.g. "7 days", "30 minutes" or ISO-8601 "P7D".'),
+    ),
+  }),
+  v.description('Time window to search for slots: {startsAt, duration}.'),
+);

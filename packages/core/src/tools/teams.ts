@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** teams tools. */
+export const teamsTools: AnyTool[] = [];

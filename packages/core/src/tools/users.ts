@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** users tools. */
+export const usersTools: AnyTool[] = [];

@@ -1,0 +1,4 @@
+import type { AnyTool } from '../tool.js';
+
+/** workspaces tools. */
+export const workspacesTools: AnyTool[] = [];
