@@ -19,28 +19,24 @@ export const isoDateTime = (what: string) =>
   );
 
 /** The `pagination: {page, pageSize}` input every paged list takes. Pages are 0-based. */
-export const pagination = (defaultPageSize: number, maxPageSize?: number) =>
-  v.optional(
+export const pagination = (defaultPageSize: number, maxPageSize?: number) => {
+  const sizeText = `Items per page (default ${defaultPageSize}${maxPageSize === undefined ? '' : `, at most ${maxPageSize}`}).`;
+  const pageSize =
+    maxPageSize === undefined
+      ? v.pipe(v.number(), v.integer(), v.minValue(1), v.description(sizeText))
+      : v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(maxPageSize), v.description(sizeText));
+  return v.optional(
     v.pipe(
       v.object({
         page: v.optional(
           v.pipe(v.number(), v.integer(), v.minValue(0), v.description('0-based page number (default 0).')),
         ),
-        pageSize: v.optional(
-          v.pipe(
-            v.number(),
-            v.integer(),
-            v.minValue(1),
-            ...(maxPageSize === undefined ? [] : [v.maxValue(maxPageSize)]),
-            v.description(
-              `Items per page (default ${defaultPageSize}${maxPageSize === undefined ? '' : `, at most ${maxPageSize}`}).`,
-            ),
-          ),
-        ),
+        pageSize: v.optional(pageSize),
       }),
       v.description('Paging: {page, pageSize}; pages are 0-based.'),
     ),
   );
+};
 
 /** A free-form JSON object (a `body` wrapper whose shape the API documents loosely). */
 export const looseObject = (what: string) => v.pipe(v.record(v.string(), v.unknown()), v.description(what));

@@ -1,0 +1,93 @@
+import type { AnyTool } from './tool.js';
+import type { EdgeResponse } from './send.js';
+
+/** A tool result in MCP's `CallToolResult` shape, without depending on the SDK. */
+export interface ToolResult {
+  [key: string]: unknown;
+  content: { type: 'text'; text: string }[];
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+/** Default size budget of one result, in characters (about 15k tokens; Claude Code caps results at 25k). */
+export const DEFAULT_MAX_RESULT_CHARS = 60_000;
+
+/** An error result. */
+export function errorResult(message: string): ToolResult {
+  return { content: [{ type: 'text', text: message }], isError: true };
+}
+
+function getPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function withItems(value: Record<string, unknown>, path: string, items: unknown[]): Record<string, unknown> {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  if (rest.length === 0) return { ...value, [head]: items };
+  return { ...value, [head]: withItems(value[head] as Record<string, unknown>, rest.join('.'), items) };
+}
+
+/** The dotted path of the list to cut: the tool's declared item path, else the largest top-level array. */
+function listPath(tool: AnyTool, data: Record<string, unknown>): string | undefined {
+  if (tool.pagination && Array.isArray(getPath(data, tool.pagination.items))) return tool.pagination.items;
+  let best: string | undefined;
+  let size = 0;
+  for (const [key, value] of Object.entries(data)) {
+    if (Array.isArray(value) && value.length > size) [best, size] = [key, value.length];
+  }
+  return best;
+}
+
+/** Cuts a JSON list so its text fits the budget, and says so in a `truncated` note. */
+function fitJson(tool: AnyTool, data: Record<string, unknown>, text: string, max: number) {
+  const path = listPath(tool, data);
+  const items = path ? (getPath(data, path) as unknown[]) : undefined;
+  if (!path || !items || items.length === 0) {
+    const note = `[Result cut at ${max} of ${text.length} characters: narrow the request to see the rest.]`;
+    return { text: `${text.slice(0, max)}\n${note}`, structured: undefined };
+  }
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (JSON.stringify(withItems(data, path, items.slice(0, mid))).length <= max - 400) lo = mid;
+    else hi = mid - 1;
+  }
+  const page = (data['page'] as number | undefined) ?? 0;
+  const hint = tool.pagination
+    ? `To see the rest, call ${tool.name} again with a smaller pagination.pageSize (at most ${Math.max(1, lo)}) and step pagination.page from ${page}.`
+    : 'Narrow the request with its filters to see the rest.';
+  const truncated = { path, kept: lo, omitted: items.length - lo, reason: `result exceeded ${max} characters`, hint };
+  const structured = { ...withItems(data, path, items.slice(0, lo)), truncated };
+  return { text: JSON.stringify(structured), structured };
+}
+
+/** Turns an Edge API response into a tool result: JSON as `structuredContent` (always an object) plus a text mirror. */
+export function toToolResult(tool: AnyTool, response: EdgeResponse, maxChars = DEFAULT_MAX_RESULT_CHARS): ToolResult {
+  const { data } = response;
+  if (typeof data === 'string') {
+    if (data.length <= maxChars) return { content: [{ type: 'text', text: data }] };
+    const cut = data.lastIndexOf('\n', maxChars);
+    const kept = data.slice(0, cut > 0 ? cut : maxChars);
+    const rows = tool.response === 'csv' ? ` (${kept.split('\n').length - 1} data rows kept)` : '';
+    const note = `\n[Result cut at ${kept.length} of ${data.length} characters${rows}: narrow the time window or filters to see the rest.]`;
+    return { content: [{ type: 'text', text: kept + note }] };
+  }
+  const structured: Record<string, unknown> =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : Array.isArray(data)
+        ? { items: data }
+        : { result: data };
+  const text = JSON.stringify(structured);
+  if (text.length <= maxChars) return { content: [{ type: 'text', text }], structuredContent: structured };
+  const fitted = fitJson(tool, structured, text, maxChars);
+  return fitted.structured
+    ? { content: [{ type: 'text', text: fitted.text }], structuredContent: fitted.structured }
+    : { content: [{ type: 'text', text: fitted.text }] };
+}
