@@ -1,4 +1,425 @@
-import type { AnyTool } from '../tool.js';
+import * as v from 'valibot';
+import { defineTool } from '../tool.js';
+import { id, ids, pagination } from './shared.js';
 
-/** distributions tools. */
-export const distributionsTools: AnyTool[] = [];
+/** Distribution tools: the weighted assignment pools that rules and round-robin links draw from. */
+
+/** An id input: `kind` names it in validation messages, `what` describes it. */
+const idOf = (kind: string, what: string) => v.pipe(id(kind), v.description(what));
+
+/** A `type` discriminator value with its meaning. */
+const tag = <const T extends string>(value: T, what: string) => v.pipe(v.literal(value), v.description(what));
+
+const int = (message: string) => v.pipe(v.number(message), v.integer(message));
+
+const timeZone = (key: string) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1, `${key} must be an IANA time zone such as America/New_York`),
+    v.description('IANA time zone, e.g. America/New_York or Europe/London.'),
+  );
+
+/** `UserWeight`: relative share of assignments, 0..10000. */
+const userWeight = v.object({
+  userId: idOf('userId', 'User the weight applies to.'),
+  weight: v.pipe(
+    int('weight must be an integer from 0 to 10000'),
+    v.minValue(0, 'weight must be an integer from 0 to 10000'),
+    v.maxValue(10000, 'weight must be an integer from 0 to 10000'),
+    v.description('Relative assignment weight, integer 0..10000.'),
+  ),
+});
+
+/** `UserCalibration`: manual offset added to the user's computed level. */
+const userCalibration = v.object({
+  userId: idOf('userId', 'User the calibration applies to.'),
+  calibration: v.pipe(
+    int('calibration must be an integer'),
+    v.description('Manual offset (integer, may be negative) applied to the computed level.'),
+  ),
+});
+
+/** `UserLimit`: per-user cap per reset period. */
+const userLimit = v.object({
+  userId: idOf('userId', 'User the cap applies to.'),
+  limit: v.pipe(
+    int('limit must be a whole number of 0 or more'),
+    v.minValue(0, 'limit must be a whole number of 0 or more'),
+    v.description('Most assignments this user may get per reset period (0 or more).'),
+  ),
+});
+
+const userCaps = v.optional(v.pipe(v.array(userLimit), v.description('Per-user caps: [{userId, limit}].')));
+
+const weights = v.pipe(
+  v.array(userWeight),
+  v.description('Per-user weights: [{userId, weight 0..10000}]; more weight, more assignments.'),
+);
+
+const manualCalibration = v.pipe(
+  v.array(userCalibration),
+  v.description('Per-user manual calibration: [{userId, calibration}] (integer offsets).'),
+);
+
+/** `DistributedAssignmentLimit`: distribution-wide capping. */
+const capping = v.pipe(
+  v.object({
+    userCaps,
+    resetPeriodicity: v.pipe(
+      v.variant(
+        'type',
+        [
+          v.object({ type: tag('Daily', 'Reset every day.'), timeZone: timeZone('timeZone') }),
+          v.object({ type: tag('HourlyRolling', 'Rolling one-hour window.') }),
+          v.object({
+            type: tag('Weekly', 'Reset every week.'),
+            timeZone: timeZone('timeZone'),
+            dayOfWeek: v.pipe(
+              int('dayOfWeek must be an integer from 1 to 7'),
+              v.minValue(1, 'dayOfWeek must be an integer from 1 to 7'),
+              v.maxValue(7, 'dayOfWeek must be an integer from 1 to 7'),
+              v.description('Day the week resets, 1..7.'),
+            ),
+          }),
+          v.object({ type: tag('Monthly', 'Reset every month.'), timeZone: timeZone('timeZone') }),
+        ],
+        'resetPeriodicity.type must be Daily, HourlyRolling, Weekly or Monthly',
+      ),
+      v.description(
+        'When caps reset: {type:"Daily", timeZone} | {type:"HourlyRolling"} | {type:"Weekly", timeZone, dayOfWeek 1-7} | {type:"Monthly", timeZone}.',
+      ),
+    ),
+  }),
+  v.description('Per-user assignment caps: {userCaps?, resetPeriodicity}; omit for no caps.'),
+);
+
+/** Start fields shared by the meeting-limit reset variants. */
+const meetingResetBase = {
+  every: v.pipe(
+    int('every must be a positive integer'),
+    v.minValue(1, 'every must be a positive integer'),
+    v.description('Reset every N periods (1 or more).'),
+  ),
+  startsOn: v.pipe(
+    v.string(),
+    v.isoDate('startsOn must be a date such as 2025-01-06'),
+    v.description('First period start, YYYY-MM-DD.'),
+  ),
+  timezone: timeZone('timezone'),
+};
+
+/** `MeetingLimit`: caps for Meeting distributions (note `timezone`, lower-case z, unlike capping). */
+const meetingLimits = v.pipe(
+  v.variant(
+    'type',
+    [
+      v.object({ type: tag('MeetingLimitUnset', 'No meeting limits.') }),
+      v.object({
+        type: tag('MeetingLimitSet', 'Meeting limits apply.'),
+        userCaps,
+        resetPeriodicity: v.pipe(
+          v.variant(
+            'type',
+            [
+              v.object({
+                type: tag('Daily', 'Reset every N days.'),
+                ...meetingResetBase,
+                resetLocalTime: v.pipe(
+                  v.string(),
+                  v.minLength(1, 'resetLocalTime must be a local time of day such as 00:00'),
+                  v.description('Local time of day the limit resets, e.g. "00:00".'),
+                ),
+              }),
+              v.object({
+                type: tag('Weekly', 'Reset every N weeks.'),
+                ...meetingResetBase,
+                resetDayOfWeek: v.pipe(
+                  v.picklist(
+                    ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+                    'resetDayOfWeek must be MONDAY … SUNDAY (upper case)',
+                  ),
+                  v.description('Day the week resets: MONDAY … SUNDAY.'),
+                ),
+              }),
+              v.object({
+                type: tag('Monthly', 'Reset every N months.'),
+                ...meetingResetBase,
+                resetDay: v.pipe(
+                  int('resetDay must be an integer from 1 to 28'),
+                  v.minValue(1, 'resetDay must be an integer from 1 to 28'),
+                  v.maxValue(28, 'resetDay must be an integer from 1 to 28'),
+                  v.description('Day of the month the limit resets, 1..28.'),
+                ),
+              }),
+            ],
+            'limits.resetPeriodicity.type must be Daily, Weekly or Monthly',
+          ),
+          v.description(
+            'When limits reset: {type:"Daily", every, startsOn, resetLocalTime, timezone} | {type:"Weekly", every, startsOn, resetDayOfWeek, timezone} | {type:"Monthly", every, startsOn, resetDay 1-28, timezone}.',
+          ),
+        ),
+      }),
+    ],
+    'limits.type must be MeetingLimitUnset or MeetingLimitSet',
+  ),
+  v.description(
+    'Meeting caps: {type:"MeetingLimitUnset"} or {type:"MeetingLimitSet", userCaps?, resetPeriodicity}.',
+  ),
+);
+
+/** `DistributionAssignmentTypeConfig`: what the distribution hands out and how. */
+const assignmentTypeConfig = v.pipe(
+  v.variant(
+    'type',
+    [
+      v.object({
+        type: tag('Record', 'Distributes CRM records.'),
+        handling: v.pipe(
+          v.variant(
+            'type',
+            [
+              v.object({ type: tag('Strict', 'Assign regardless of working hours.') }),
+              v.object({ type: tag('WorkingHours', 'Assign only within working hours.') }),
+            ],
+            'handling.type must be Strict or WorkingHours for Record',
+          ),
+          v.description('Record handling: {type:"Strict"} or {type:"WorkingHours"}.'),
+        ),
+      }),
+      v.object({
+        type: tag('Meeting', 'Distributes meetings.'),
+        handling: v.pipe(
+          v.variant(
+            'type',
+            [
+              v.object({
+                type: tag('Flexible', 'Flexible meeting handling.'),
+                reassignmentType: v.pipe(
+                  v.picklist(
+                    ['SameUser', 'AnyTeamMember'],
+                    'reassignmentType must be SameUser or AnyTeamMember',
+                  ),
+                  v.description('Who gets a reassigned meeting: SameUser or AnyTeamMember.'),
+                ),
+                allowPickingAssignee: v.pipe(
+                  v.boolean('allowPickingAssignee must be true or false'),
+                  v.description('Let the booker pick the assignee.'),
+                ),
+              }),
+              v.object({
+                type: tag('Strict', 'Strict meeting handling.'),
+                hideAssignee: v.pipe(
+                  v.boolean('hideAssignee must be true or false'),
+                  v.description('Hide who the meeting is assigned to.'),
+                ),
+              }),
+            ],
+            'handling.type must be Flexible or Strict for Meeting',
+          ),
+          v.description(
+            'Meeting handling: {type:"Flexible", reassignmentType, allowPickingAssignee} or {type:"Strict", hideAssignee}.',
+          ),
+        ),
+        limits: meetingLimits,
+      }),
+      v.object({ type: tag('Conversation', 'Distributes chat conversations.') }),
+    ],
+    'assignmentTypeConfig.type must be Record, Meeting or Conversation',
+  ),
+  v.description(
+    'What is distributed, by type: {type:"Record", handling} | {type:"Meeting", handling, limits} | {type:"Conversation"}.',
+  ),
+);
+
+export const distributionsTools = [
+  defineTool({
+    name: 'distribution-list-put',
+    title: 'List distributions',
+    group: 'distributions',
+    description:
+      'Lists published distributions with their configuration (team, assignment type, weights, calibration, caps) ' +
+      'and live per-user state, optionally filtered by workspaces, a name substring or assignmentType. Changes ' +
+      'nothing (PUT only keeps filters out of the URL). Paged: pagination.page is 0-based and pageSize defaults ' +
+      'to 200; ask for the next page until total is reached.',
+    operation: { name: 'distribution-list-put', method: 'PUT', path: '/v2/org/distribution/list' },
+    input: v.object({
+      workspaceIds: v.optional(
+        v.pipe(ids('workspace ID'), v.description('Only distributions in these workspaces.')),
+      ),
+      name: v.optional(
+        v.pipe(v.string(), v.description('Only distributions whose name contains this text.')),
+      ),
+      assignmentType: v.optional(
+        v.pipe(
+          v.picklist(
+            ['Record', 'Meeting', 'Conversation'],
+            'assignmentType must be Record, Meeting or Conversation',
+          ),
+          v.description('Only distributions of this kind: Record, Meeting or Conversation.'),
+        ),
+      ),
+      pagination: pagination(200),
+    }),
+    pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 200 },
+    safety: { kind: 'read', idempotent: true },
+    permission: 'distribution.read',
+    response: 'json',
+    confidence: 'spec',
+    notes:
+      'The schema gives no pageSize default or maximum; 200 comes from the operation description. Items are ' +
+      '{id, published, state, prioritization} (schema), not the flat shape the description sketches.',
+  }),
+  defineTool({
+    name: 'distribution-create',
+    title: 'Create a distribution',
+    group: 'distributions',
+    description:
+      'Creates a distribution for a team and publishes it at once, returning {distributionId}. Not idempotent: ' +
+      'each call makes a new distribution, so check distribution-list-put before retrying. A name is required ' +
+      'for it to show up in lists.',
+    operation: { name: 'distribution-create', method: 'POST', path: '/v1/org/distribution' },
+    input: v.object({
+      teamId: idOf('teamId', 'Team whose members receive assignments (from team-list-put).'),
+      workspaceId: idOf('workspaceId', 'Workspace the distribution belongs to (from workspace-list).'),
+      name: v.pipe(
+        v.string(),
+        v.minLength(1, 'name must be a non-empty distribution name'),
+        v.description('Distribution name (without one it stays invisible in lists).'),
+      ),
+      assignmentTypeConfig,
+      weights: v.optional(weights),
+      manualCalibration: v.optional(manualCalibration),
+      capping: v.optional(capping),
+    }),
+    safety: { kind: 'write', idempotent: false },
+    permission: 'distribution.modify',
+    response: 'json',
+    confidence: 'spec',
+    notes:
+      'Meeting limits reset shapes follow the schema (every/startsOn/timezone…), not the description, which ' +
+      'reuses the capping shapes; manualCalibration items are {userId, calibration}, not {userId, count}.',
+  }),
+  defineTool({
+    name: 'distribution-update-v3',
+    title: 'Replace a distribution config',
+    group: 'distributions',
+    description:
+      'Replaces the configuration of a distribution (name, team, assignment type, weights, calibration, caps) and ' +
+      'publishes it immediately. Send the full intended config, starting from distribution-list-put: parts left ' +
+      'out may be reset. Sending the same config twice gives the same result. For relative changes use ' +
+      'distribution-adjust-v3.',
+    operation: {
+      name: 'distribution-update-v3',
+      method: 'POST',
+      path: '/v3/org/distribution/{distributionId}',
+    },
+    input: v.object({
+      distributionId: idOf('distributionId', 'Distribution to replace (from distribution-list-put).'),
+      body: v.pipe(
+        v.looseObject({
+          name: v.optional(
+            v.pipe(v.string(), v.minLength(1, 'name must not be empty'), v.description('Distribution name.')),
+          ),
+          assignmentTypeConfig: v.optional(assignmentTypeConfig),
+          weights: v.optional(weights),
+          manualCalibration: v.optional(manualCalibration),
+          capping: v.optional(capping),
+          teamId: v.optional(idOf('teamId', 'Team whose members receive assignments.')),
+        }),
+        v.description(
+          'The new configuration: {name?, assignmentTypeConfig?, weights?, manualCalibration?, capping?, teamId?}.',
+        ),
+      ),
+    }),
+    fields: { body: { in: 'body', root: true } },
+    safety: { kind: 'write', idempotent: true },
+    permission: 'distribution.modify',
+    permissionConfidence: 'inferred',
+    response: 'json',
+    confidence: 'inferred',
+    notes:
+      'No v3 schema: body = the `body` wrapper sent whole, shaped like the writable parts of ConfigurationDTO ' +
+      '(inferred; extra keys pass through); response undocumented.',
+  }),
+  defineTool({
+    name: 'distribution-adjust-v3',
+    title: 'Adjust distribution weights',
+    group: 'distributions',
+    description:
+      'Adds the given amounts to users’ current weights and manual calibration in a distribution, publishing at ' +
+      'once. Additive, so NOT safe to retry: a weight of 100 adjusted by 50 becomes 150, and a repeated call makes ' +
+      'it 200. Read the distribution with distribution-list-put first; use distribution-update-v3 to set absolute values.',
+    operation: {
+      name: 'distribution-adjust-v3',
+      method: 'POST',
+      path: '/v3/org/distribution/{distributionId}/adjust',
+    },
+    input: v.object({
+      distributionId: idOf('distributionId', 'Distribution to adjust (from distribution-list-put).'),
+      body: v.pipe(
+        v.looseObject({
+          weights: v.optional(
+            v.pipe(
+              v.array(
+                v.object({
+                  userId: idOf('userId', 'User whose weight changes.'),
+                  weight: v.pipe(
+                    int('weight must be an integer'),
+                    v.description('Amount added to the current weight (negative lowers it).'),
+                  ),
+                }),
+              ),
+              v.description('Weight changes: [{userId, weight}], added to the current values.'),
+            ),
+          ),
+          manualCalibration: v.optional(
+            v.pipe(
+              v.array(
+                v.object({
+                  userId: idOf('userId', 'User whose calibration changes.'),
+                  calibration: v.pipe(
+                    int('calibration must be an integer'),
+                    v.description('Amount added to the current calibration.'),
+                  ),
+                }),
+              ),
+              v.description('Calibration changes: [{userId, calibration}], added to the current values.'),
+            ),
+          ),
+        }),
+        v.description('The adjustments: {weights?, manualCalibration?}.'),
+      ),
+    }),
+    fields: { body: { in: 'body', root: true } },
+    safety: { kind: 'write', idempotent: false },
+    permission: 'distribution.modify',
+    permissionConfidence: 'inferred',
+    response: 'json',
+    confidence: 'inferred',
+    notes:
+      'No v3 schema: body {weights?, manualCalibration?} inferred (extra keys such as a team change pass ' +
+      'through); adjustment amounts are not range-checked since they are deltas; response undocumented.',
+  }),
+  defineTool({
+    name: 'distribution-delete',
+    title: 'Delete a distribution',
+    group: 'distributions',
+    description:
+      'Deletes a distribution for good; the API offers no undo, so confirm the distributionId with ' +
+      'distribution-list-put and check that no router or link still relies on it. A repeat changes nothing more.',
+    operation: {
+      name: 'distribution-delete',
+      method: 'DELETE',
+      path: '/v1/org/distribution/{distributionId}',
+    },
+    input: v.object({
+      distributionId: idOf('distributionId', 'Distribution to delete (from distribution-list-put).'),
+    }),
+    safety: { kind: 'destructive', idempotent: true },
+    permission: 'distribution.remove',
+    permissionConfidence: 'inferred',
+    response: 'json',
+    confidence: 'observed',
+    notes: 'Path F2, input T; response undocumented (a repeat may answer 404).',
+  }),
+];
