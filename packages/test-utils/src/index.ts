@@ -1,1 +1,1 @@
-export {};
+export { describeTransportContract, type TransportHarness, type Upstream } from './contract.js';
