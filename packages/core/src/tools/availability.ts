@@ -1,4 +1,158 @@
-import type { AnyTool } from '../tool.js';
+import * as v from 'valibot';
+import { defineTool } from '../tool.js';
+import { interval, pagination } from './shared.js';
 
-/** availability tools. */
-export const availabilityTools: AnyTool[] = [];
+/** Availability tools: free meeting slots for any host/attendee mix. */
+
+/** An opaque Edge id (spec pattern `[^\s\\/]+`), with its own description. */
+const ref = (name: string, description: string = name) =>
+  v.pipe(
+    v.string(`${name} must be a string`),
+    v.regex(/^[^\s\\/]+$/, `${name} must be an id without spaces or slashes`),
+    v.description(description),
+  );
+
+const required = v.pipe(
+  v.boolean('required must be true or false (it is mandatory on every attendee)'),
+  v.description('true: only offer times when this attendee is free; false: invite them regardless.'),
+);
+
+const durationText = (name: string, description: string) =>
+  v.pipe(
+    v.string(`${name} must be a duration string`),
+    v.minLength(1, `${name} must be a duration such as "30 minutes" or "PT30M"`),
+    v.description(description),
+  );
+
+/** `AvailabilityExpectedHost`: who hosts the meeting. */
+const expectedHost = v.pipe(
+  v.variant(
+    'type',
+    [
+      v.object({
+        type: v.pipe(v.literal('User'), v.description('A fixed host user.')),
+        userId: ref('expectedHost.userId', 'Host user id.'),
+      }),
+      v.object({
+        type: v.pipe(
+          v.literal('AssigneeFromDistribution'),
+          v.description('The host is whoever the distribution assigns.'),
+        ),
+        distributionId: ref('expectedHost.distributionId', 'Distribution that picks the host.'),
+      }),
+    ],
+    'expectedHost.type must be "User" or "AssigneeFromDistribution"',
+  ),
+  v.description('The host: {type: "User", userId} or {type: "AssigneeFromDistribution", distributionId}.'),
+);
+
+/** `RequestAttendee`: one attendee to check; `required` is mandatory on every variant. */
+const attendee = v.pipe(
+  v.variant(
+    'type',
+    [
+      v.object({
+        type: v.pipe(v.literal('ManuallyAssigned'), v.description('A specific user.')),
+        userId: ref('attendee.userId', 'Attendee user id.'),
+        required,
+      }),
+      v.object({
+        type: v.pipe(v.literal('DistributionAssignee'), v.description('Whoever a distribution assigns.')),
+        distributionId: ref('attendee.distributionId', 'Distribution that picks the attendee.'),
+        required,
+        userIds: v.optional(
+          v.pipe(
+            v.array(ref('attendee.userIds item', 'Eligible user id.'), 'userIds must be a list of user ids'),
+            v.minLength(
+              1,
+              'userIds needs at least one user id, or leave it out for every distribution member',
+            ),
+            v.description('Ranked eligible users; omit to consider every member of the distribution.'),
+          ),
+        ),
+      }),
+      v.object({
+        type: v.pipe(
+          v.literal('AssignedViaTeam'),
+          v.description('A user taking part as a member of a team.'),
+        ),
+        userId: ref('attendee.userId', 'Attendee user id.'),
+        teamId: ref('attendee.teamId', 'Team through which the user attends.'),
+        required,
+      }),
+      v.object({
+        type: v.pipe(v.literal('AdditionalAttendee'), v.description('An extra user invited to the meeting.')),
+        userId: ref('attendee.userId', 'Attendee user id.'),
+        required,
+      }),
+    ],
+    'attendee type must be ManuallyAssigned, DistributionAssignee, AssignedViaTeam or AdditionalAttendee',
+  ),
+  v.description(
+    'One attendee: {type: "ManuallyAssigned", userId, required} | {type: "DistributionAssignee", distributionId, ' +
+      'required, userIds?} | {type: "AssignedViaTeam", userId, teamId, required} | {type: "AdditionalAttendee", ' +
+      'userId, required}.',
+  ),
+);
+
+/** `MeetingTypeOverrides`: duration overrides, all optional. */
+const meetingTypeOverride = v.pipe(
+  v.object({
+    meetingDurationOverride: v.optional(
+      durationText('meetingDurationOverride', 'Meeting length, e.g. "30 minutes" or "PT30M".'),
+    ),
+    beforeBufferDurationOverride: v.optional(
+      durationText('beforeBufferDurationOverride', 'Free time kept before the meeting, e.g. "10 minutes".'),
+    ),
+    afterBufferDurationOverride: v.optional(
+      durationText('afterBufferDurationOverride', 'Free time kept after the meeting, e.g. "10 minutes".'),
+    ),
+    availabilityIncrementOverride: v.optional(
+      durationText('availabilityIncrementOverride', 'Step between offered start times, e.g. "15 minutes".'),
+    ),
+  }),
+  v.description(
+    'Duration overrides: {meetingDurationOverride?, beforeBufferDurationOverride?, ' +
+      'afterBufferDurationOverride?, availabilityIncrementOverride?}.',
+  ),
+);
+
+export const availabilityTools = [
+  defineTool({
+    name: 'availability-slots',
+    title: 'Find free meeting slots',
+    group: 'availability',
+    description:
+      'Finds the start times in interval at which the host and the required attendees are all free, for any mix ' +
+      'of fixed users, distribution picks, team members and extra attendees. Changes nothing and books nothing. ' +
+      'Every attendee needs required: true or false. Results are {results: [{startTime, attendees}], total, page, ' +
+      'pageSize}: pages are 0-based, pageSize defaults to 100 (at most 500); ask for the next page until total is reached.',
+    operation: { name: 'availability-slots-v2', method: 'PUT', path: '/v1/org/availability/slots-v2' },
+    replaces: { name: 'availability-slots', method: 'POST', path: '/v1/org/availability/slots' },
+    input: v.object({
+      expectedHost,
+      attendees: v.pipe(
+        v.array(attendee, 'attendees must be a list'),
+        v.minLength(1, 'attendees needs at least one attendee'),
+        v.description('Everyone whose calendar counts (at least one); each carries type and required.'),
+      ),
+      interval,
+      meetingTypeOverride: v.optional(meetingTypeOverride),
+      pagination: pagination(100, 500),
+    }),
+    pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 100, maxPageSize: 500 },
+    safety: { kind: 'read', idempotent: true },
+    permission: 'availability.read',
+    permissionConfidence: 'observed',
+    response: 'json',
+    confidence: 'observed',
+    notes:
+      'Calls availability-slots-v2 instead of the deprecated v1 seed (reported removed from the hosted server). ' +
+      'No OpenAPI covers v2: the input is typed from v1 MeetingStartTimesRequest (expectedHost, attendees, ' +
+      'interval, meetingTypeOverride) minus meetingTypeRef, plus body page/pageSize (default 100, max 500) per ' +
+      'Chili Piper prose. Against v1: no meetingTypeRef input, paged {results, total, page, pageSize} instead of ' +
+      '{meetingTypeRef, startTimes}, no failures map, and no 1000-slot cap error. How v2 picks the meeting length ' +
+      'without meetingTypeRef is undocumented; meetingTypeOverride.meetingDurationOverride makes it explicit. The ' +
+      'permission is the v1 spec value.',
+  }),
+];
