@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { catalog, pathVariables, placementOf, TOOL_GROUPS, toMcpTool, type AnyTool } from '../src/index.js';
+
+// Facts copied into the repo: the help article's tool table and the Edge operation index.
+const helpArticle = JSON.parse(readFileSync(new URL('./fixtures/help-article-tools.json', import.meta.url), 'utf8')) as Record<
+  string,
+  string[]
+>;
+const operations = new Map(
+  readFileSync(new URL('./fixtures/edge-operations.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => {
+      const [name, method, path, , , replacement] = line.trim().split(/\s+/);
+      return [name!, { method: method!, path: path!, replacement }] as const;
+    }),
+);
+
+const tools = catalog as readonly AnyTool[];
+const each = (fn: (tool: AnyTool) => void) => () => tools.forEach(fn);
+
+describe('catalog invariants', () => {
+  it('holds exactly the 54 help-article tools, unique, in their groups', () => {
+    const names = tools.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toStrictEqual(Object.values(helpArticle).flat().sort());
+    for (const tool of tools) expect(helpArticle[tool.group]).toContain(tool.name);
+    expect(Object.keys(helpArticle)).toStrictEqual([...TOOL_GROUPS]);
+  });
+
+  it(
+    'calls an operation whose name, method and path match the Edge operation index',
+    each((tool) => {
+      const op = operations.get(tool.operation.name);
+      expect(op, `${tool.name}: ${tool.operation.name} is not in the index`).toBeDefined();
+      expect({ method: tool.operation.method, path: tool.operation.path }).toStrictEqual({ method: op!.method, path: op!.path });
+      expect(op!.replacement, `${tool.name} calls a deprecated operation`).toBeUndefined();
+    }),
+  );
+
+  it(
+    'names the deprecated seed when it calls a replacement, and only then',
+    each((tool) => {
+      if (tool.operation.name === tool.name) {
+        expect(tool.replaces).toBeUndefined();
+        return;
+      }
+      expect(tool.replaces?.name, `${tool.name} calls ${tool.operation.name} without saying what it replaces`).toBe(tool.name);
+      const seed = operations.get(tool.name)!;
+      expect(seed.replacement).toBe(tool.operation.name);
+      expect({ method: tool.replaces!.method, path: tool.replaces!.path }).toStrictEqual({ method: seed.method, path: seed.path });
+    }),
+  );
+
+  it(
+    'has an input field for every {var} in its path, and puts every field in exactly one valid place',
+    each((tool) => {
+      const fields = Object.keys(tool.input.entries);
+      const vars = pathVariables(tool.operation.path);
+      const filled = new Map<string, string>();
+      const wire = new Set<string>();
+      let roots = 0;
+      for (const field of fields) {
+        const place = placementOf(tool, field);
+        if (place.in === 'path') {
+          const name = place.as ?? field;
+          expect(vars, `${tool.name}.${field} goes to path {${name}}`).toContain(name);
+          expect(filled.has(name), `${tool.name}: two fields fill {${name}}`).toBe(false);
+          filled.set(name, field);
+        } else if ('root' in place) {
+          roots++;
+        } else if (!('spread' in place)) {
+          const key = `${place.in}:${place.as ?? field}`;
+          expect(wire.has(key), `${tool.name}: two fields send ${key}`).toBe(false);
+          wire.add(key);
+        }
+      }
+      expect(roots, `${tool.name}: more than one field is the whole body`).toBeLessThanOrEqual(1);
+      for (const name of vars) expect(filled.get(name), `${tool.name}: nothing fills {${name}}`).toBeDefined();
+      const bodyless = tool.operation.method === 'GET' || tool.operation.method === 'DELETE' || tool.noBody;
+      if (bodyless) {
+        for (const field of fields) expect(placementOf(tool, field).in, `${tool.name}.${field} has no body to go to`).not.toBe('body');
+      }
+    }),
+  );
+
+  it(
+    'states its safety class explicitly, and no read tool is destructive or changes state',
+    each((tool) => {
+      expect(['read', 'write', 'destructive']).toContain(tool.safety.kind);
+      expect(typeof tool.safety.idempotent).toBe('boolean');
+      const { annotations } = toMcpTool(tool);
+      expect(annotations?.readOnlyHint && annotations.destructiveHint).toBe(false);
+      if (tool.safety.kind === 'read') expect(tool.safety.externalEffects ?? false).toBe(false);
+    }),
+  );
+
+  it(
+    'accepts paging input when it pages, and says how in its description',
+    each((tool) => {
+      if (!tool.pagination) return;
+      expect(Object.keys(tool.input.entries), tool.name).toContain('pagination');
+      expect(tool.description, tool.name).toMatch(/page/i);
+      if (tool.pagination.maxPageSize !== undefined) {
+        expect(v.safeParse(tool.input.entries['pagination']!, { pageSize: tool.pagination.maxPageSize + 1 }).success).toBe(false);
+      }
+    }),
+  );
+
+  it('limits meeting list/export to 7 days and concierge logs to 30, and says so', () => {
+    const spans = Object.fromEntries(tools.filter((t) => t.span).map((t) => [t.name, t.span!.maxDays]));
+    expect(spans).toStrictEqual({ 'meeting-list-put': 7, 'meeting-export-v2-put': 7, 'concierge-logs': 30 });
+    for (const tool of tools.filter((t) => t.span)) expect(tool.description).toContain(`${tool.span!.maxDays} days`);
+  });
+
+  it('wires the two-phase flows both ways and names the next tool in the description', () => {
+    const starts = tools.filter((t) => t.flow?.role === 'start');
+    expect(starts.map((t) => t.name).sort()).toStrictEqual(
+      ['concierge-route', 'concierge-route-by-slug', 'handoff-init', 'scheduling-link-init'].sort(),
+    );
+    for (const start of starts) {
+      const flow = start.flow as Extract<AnyTool['flow'], { role: 'start' }>;
+      const finish = tools.find((t) => t.name === flow.next);
+      expect(finish?.flow).toMatchObject({ role: 'finish', flow: flow.flow });
+      expect(start.description).toContain(flow.next);
+      for (const field of (finish!.flow as Extract<AnyTool['flow'], { role: 'finish' }>).consumes) {
+        expect(Object.keys(finish!.input.entries)).toContain(field);
+      }
+    }
+  });
+
+  it(
+    'describes itself and every input field, and converts to JSON Schema',
+    each((tool) => {
+      expect(tool.description.length, tool.name).toBeGreaterThan(40);
+      expect(tool.title.length).toBeGreaterThan(3);
+      const schema = toMcpTool(tool).inputSchema as { properties?: Record<string, { description?: string }> };
+      for (const [field, prop] of Object.entries(schema.properties ?? {})) {
+        expect(prop.description, `${tool.name}.${field} has no description`).toBeTruthy();
+      }
+      expect(['spec', 'observed', 'inferred']).toContain(tool.confidence);
+      if (tool.permission) expect(tool.permission).toMatch(/^[a-z-]+\.[a-z]+$/);
+    }),
+  );
+});
