@@ -21,7 +21,7 @@ const durationText = (name: string, description: string) =>
 
 /** A form answer: text, number, yes/no, or several picked values. */
 const formValue = v.union(
-  [v.string(), v.number(), v.boolean(), v.array(v.string())],
+  [v.string(), v.number(), v.boolean(), v.array(v.pipe(v.string(), v.description('One picked value.')))],
   'a form value must be a string, number, boolean or list of strings',
 );
 
