@@ -1,4 +1,428 @@
-import type { AnyTool } from '../tool.js';
+import * as v from 'valibot';
+import { defineTool } from '../tool.js';
+import { id, pagination } from './shared.js';
 
-/** rules tools. */
-export const rulesTools: AnyTool[] = [];
+/** Rule tools: the reusable routing conditions that routers reference. */
+
+/** An id input: `kind` names it in validation messages, `what` describes it. */
+const idOf = (kind: string, what: string) => v.pipe(id(kind), v.description(what));
+
+/** A `type` discriminator value with its meaning. */
+const tag = <const T extends string>(value: T, what: string) => v.pipe(v.literal(value), v.description(what));
+
+const dataSource = v.pipe(
+  v.picklist(['SF', 'DF', 'CP', 'HS', 'MK'], 'source must be SF, DF, CP, HS or MK'),
+  v.description(
+    'Data source: SF (Salesforce), DF (data field), CP (Chili Piper), HS (HubSpot) or MK (Marketo).',
+  ),
+);
+
+const dataObject = v.pipe(
+  v.string(),
+  v.minLength(1, 'object must be a non-empty object name such as Lead'),
+  v.description(
+    'Object: a CRM object name (Lead, Contact, Account…), a matched object (MatchedAccount, DuplicateLead…), ' +
+      'a custom ref "<id>__<type>", a related child "<name>__rc", or a related path such as "Account/Lead".',
+  ),
+);
+
+const dataField = v.pipe(
+  v.string(),
+  v.regex(/^[^\s\\/]+$/, 'field must be a field name without spaces or slashes'),
+  v.description('Field API name, e.g. Country or Email.'),
+);
+
+/** `DataReference`. Uses go through `v.lazy` so the JSON Schema defines it once. */
+const dataReferenceSchema = v.pipe(
+  v.object({ source: dataSource, object: dataObject, field: dataField }),
+  v.description('A field: {source, object, field}.'),
+);
+const dataReference = (what: string) =>
+  v.pipe(
+    v.lazy(() => dataReferenceSchema),
+    v.description(what),
+  );
+
+const operatorSchema = v.pipe(
+  v.picklist(
+    [
+      '<',
+      '>',
+      '<=',
+      '>=',
+      'startsWithAnyOf',
+      'endsWithAnyOf',
+      'isAnyOf',
+      'isNotAnyOf',
+      'equal',
+      'notEqual',
+      'contains',
+      'doesNotContain',
+      'containsAnyOf',
+      'containsNoneOf',
+      'startsWith',
+      'endsWith',
+    ],
+    'operator must be one of < > <= >= equal notEqual isAnyOf isNotAnyOf contains doesNotContain containsAnyOf ' +
+      'containsNoneOf startsWith endsWith startsWithAnyOf endsWithAnyOf',
+  ),
+  v.description('Comparison operator.'),
+);
+const operator = v.lazy(() => operatorSchema);
+
+const conditionId = v.pipe(
+  v.string(),
+  v.regex(/^[^\s\\/]+$/, 'conditionId must be an id without spaces or slashes (any unique string)'),
+  v.description('Any unique id for this condition.'),
+);
+
+/** `Evaluable`: a relative date window; the five variants share one shape, so one object with a picklist. */
+const evaluable = v.pipe(
+  v.object({
+    type: v.pipe(
+      v.picklist(
+        ['RelativeDay', 'RelativeWeek', 'RelativeMonth', 'RelativeQuarter', 'RelativeYear'],
+        'evaluable.type must be RelativeDay, RelativeWeek, RelativeMonth, RelativeQuarter or RelativeYear',
+      ),
+      v.description(
+        'Unit of the window: RelativeDay, RelativeWeek, RelativeMonth, RelativeQuarter or RelativeYear.',
+      ),
+    ),
+    offset: v.pipe(
+      v.number('offset must be an integer'),
+      v.integer('offset must be an integer'),
+      v.description('Start of the window relative to now, in units (negative = past).'),
+    ),
+    length: v.pipe(
+      v.number('length must be a positive integer'),
+      v.integer('length must be a positive integer'),
+      v.minValue(1, 'length must be a positive integer'),
+      v.description('Window length in units (1 or more).'),
+    ),
+    timeZone: v.optional(
+      v.pipe(v.string(), v.description('IANA time zone for the window, e.g. America/New_York.')),
+    ),
+  }),
+  v.description('Relative date window: {type, offset, length, timeZone?}.'),
+);
+
+/** Any condition node. Loose on purpose: the exact shapes are checked by the variant below. */
+type Condition = { type: string; [key: string]: unknown };
+
+const leafConditions = () =>
+  [
+    v.object({
+      type: tag('StaticValueCondition', 'Compare a field with a fixed value.'),
+      conditionId,
+      dataReference: dataReference('Field to test: {source, object, field}.'),
+      operator,
+      value: v.pipe(
+        v.unknown(),
+        v.description('Value to compare with (any JSON value; a list for the *AnyOf operators).'),
+      ),
+    }),
+    v.object({
+      type: tag('SingleParameterCondition', 'Test whether a field is empty.'),
+      conditionId,
+      dataReference: dataReference('Field to test: {source, object, field}.'),
+      operator: v.pipe(
+        v.picklist(['notEmpty', 'empty'], 'operator must be notEmpty or empty'),
+        v.description('notEmpty or empty.'),
+      ),
+    }),
+    v.object({
+      type: tag('ValueCondition', 'Compare two fields.'),
+      conditionId,
+      lhsReference: dataReference('Left-hand field: {source, object, field}.'),
+      operator,
+      rhsReference: dataReference('Right-hand field: {source, object, field}.'),
+    }),
+    v.object({
+      type: tag('EvaluableCondition', 'Compare a date field with a relative date window.'),
+      conditionId,
+      dataReference: dataReference('Date field to test: {source, object, field}.'),
+      operator,
+      evaluable,
+    }),
+    v.object({
+      type: tag('ObjectExistsCondition', 'Test whether a related object exists.'),
+      conditionId,
+      reference: v.pipe(
+        v.object({ source: dataSource, object: dataObject }),
+        v.description('Object to look for: {source, object}.'),
+      ),
+      exists: v.pipe(
+        v.boolean('exists must be true or false'),
+        v.description('True: must exist; false: must not.'),
+      ),
+    }),
+  ] as const;
+
+const group = (nested: v.GenericSchema<Condition>) =>
+  v.object({
+    type: tag('ConditionGroup', 'Combine conditions with and/or.'),
+    id: v.pipe(
+      v.string(),
+      v.regex(/^[^\s\\/]+$/, 'id must be an id without spaces or slashes (any unique string)'),
+      v.description('Any unique id for this group.'),
+    ),
+    name: v.optional(v.pipe(v.string(), v.description('Optional group label.'))),
+    operator: v.pipe(v.picklist(['and', 'or'], 'operator must be and or or'), v.description('and or or.')),
+    conditions: v.pipe(
+      v.array(nested),
+      v.minLength(1, 'a ConditionGroup needs at least one condition'),
+      v.description('Member conditions (at least one); groups may nest.'),
+    ),
+  });
+
+const CONDITION_HELP =
+  'Condition tree, each node tagged by `type`: ConditionGroup {id, operator and|or, conditions[]}, ' +
+  'StaticValueCondition {conditionId, dataReference, operator, value}, SingleParameterCondition ' +
+  '{conditionId, dataReference, operator notEmpty|empty}, ValueCondition, EvaluableCondition, ObjectExistsCondition';
+
+/** `NonOwnershipConditionsRequest`, recursive through ConditionGroup. */
+const conditions: v.GenericSchema<Condition> = v.pipe(
+  v.variant(
+    'type',
+    [group(v.lazy(() => conditions)), ...leafConditions()],
+    'condition type is not a known condition type',
+  ),
+  v.description(`${CONDITION_HELP}. Copy the structure from a rule-list result.`),
+);
+
+/** `OwnershipConditionsRequest`: the same nodes plus OwnershipCondition. */
+const ownershipConditions: v.GenericSchema<Condition> = v.pipe(
+  v.variant(
+    'type',
+    [
+      group(v.lazy(() => ownershipConditions)),
+      ...leafConditions(),
+      v.object({
+        type: tag('OwnershipCondition', 'Match the record owner.'),
+        conditionId,
+        ownership: v.optional(dataReference('Field holding the owner: {source, object, field}.')),
+        searchOwnershipBy: v.optional(
+          v.pipe(
+            v.picklist(
+              ['CrmIdOrEmail', 'SalesforceIdOrEmail', 'TeamMemberFullNames'],
+              'searchOwnershipBy must be CrmIdOrEmail, SalesforceIdOrEmail or TeamMemberFullNames',
+            ),
+            v.description('How the owner value is matched to a user (default CrmIdOrEmail).'),
+          ),
+        ),
+        teamId: v.optional(idOf('teamId', 'Only owners in this team.')),
+      }),
+    ],
+    'condition type is not a known ownership condition type',
+  ),
+  v.description(
+    `${CONDITION_HELP}, OwnershipCondition {conditionId, ownership?, searchOwnershipBy?, teamId?}.`,
+  ),
+);
+
+/**
+ * Condition fields point at the trees through `v.lazy`, so the JSON Schema holds each tree once (in `$defs`)
+ * instead of once per use.
+ */
+const conditionsField = v.pipe(
+  v.lazy(() => conditions),
+  v.description('Conditions of a non-ownership rule; see the condition tree definition.'),
+);
+const ownershipConditionsField = v.pipe(
+  v.lazy(() => ownershipConditions),
+  v.description('Conditions of an ownership rule (may include OwnershipCondition).'),
+);
+
+const ruleName = v.pipe(
+  v.string(),
+  v.minLength(1, 'name must be a non-empty rule name'),
+  v.description('Rule name.'),
+);
+const workspaceId = idOf('workspaceId', 'Workspace the rule belongs to (from workspace-list).');
+const ruleIdOptional = v.optional(idOf('ruleId', 'Id to give the rule; omit to have one generated.'));
+
+const revision = v.pipe(
+  v.number('revision must be the integer metadata.revision from rule-list or rule-get'),
+  v.integer('revision must be the integer metadata.revision from rule-list or rule-get'),
+  v.minValue(0, 'revision must be the integer metadata.revision from rule-list or rule-get'),
+  v.description('Current metadata.revision of the rule, read just before (rule-list or rule-get).'),
+);
+
+export const rulesTools = [
+  defineTool({
+    name: 'rule-list',
+    title: 'List routing rules',
+    group: 'rules',
+    description:
+      'Lists the active ExplicitV1 routing rules with their conditions, type and metadata.revision, optionally ' +
+      'by workspace or name. Changes nothing. Paged: pagination.page is 0-based and pageSize defaults to 200; ask ' +
+      'for the next page until total is reached. Call it right before rule-modify or rule-delete to get a fresh revision.',
+    operation: { name: 'rule-list', method: 'GET', path: '/v1/org/rule/list' },
+    input: v.object({
+      filter: v.optional(
+        v.pipe(
+          v.object({
+            workspaceId: v.optional(idOf('workspaceId', 'Only rules in this workspace.')),
+            name: v.optional(v.pipe(v.string(), v.description('Only rules matching this name.'))),
+            ruleBuilderVersion: v.optional(
+              v.pipe(
+                v.array(v.picklist(['ExplicitV1'], 'ruleBuilderVersion entries must be ExplicitV1')),
+                v.description('Rule builder versions to include; only ["ExplicitV1"] exists.'),
+              ),
+            ),
+            type: v.optional(
+              v.pipe(
+                v.picklist(
+                  ['NonOwnershipRule', 'OwnershipRule', 'AssignmentTableRule'],
+                  'type must be NonOwnershipRule, OwnershipRule or AssignmentTableRule',
+                ),
+                v.description(
+                  'Only rules of this kind: NonOwnershipRule, OwnershipRule or AssignmentTableRule.',
+                ),
+              ),
+            ),
+          }),
+          v.description('Optional filters: {workspaceId?, name?, ruleBuilderVersion?, type?}.'),
+        ),
+      ),
+      pagination: pagination(200),
+    }),
+    fields: { filter: { in: 'query', spread: true } },
+    pagination: { style: 'page', in: 'query', items: 'results', defaultPageSize: 200 },
+    safety: { kind: 'read', idempotent: true },
+    permission: 'rule.read',
+    response: 'json',
+    confidence: 'spec',
+    notes:
+      'Spec query has only workspaceId and name; filter.ruleBuilderVersion and filter.type (hosted inputs) are ' +
+      'spread into the query too (inferred; the API may ignore them). The type values are the RuleView types (inferred).',
+  }),
+  defineTool({
+    name: 'rule-get',
+    title: 'Get a routing rule',
+    group: 'rules',
+    description:
+      'Returns one routing rule by ruleId with its conditions and current metadata.revision. Changes nothing. ' +
+      'Use it right before rule-modify or rule-delete for a fresh revision.',
+    operation: { name: 'rule-get', method: 'GET', path: '/v1/org/rule/{ruleId}' },
+    input: v.object({
+      ruleId: idOf('ruleId', 'Rule to read (from rule-list).'),
+    }),
+    safety: { kind: 'read', idempotent: true },
+    permission: 'rule.read',
+    permissionConfidence: 'observed',
+    response: 'json',
+    confidence: 'observed',
+    notes: 'Path F2, input T; response assumed to be a RuleView.',
+  }),
+  defineTool({
+    name: 'rule-create',
+    title: 'Create a routing rule',
+    group: 'rules',
+    description:
+      'Creates a routing rule that is live at once (revision 1) and returns it. Pick the dto type: ' +
+      'CreateRuleRequest, CreateOwnershipRuleRequest (owner matching, optional teamId) or ' +
+      'CreateAssignmentTableRuleRequest. Not idempotent: each call adds a rule unless you pass a ruleId; copying ' +
+      'conditions from rule-list is the safest start.',
+    operation: { name: 'rule-create', method: 'POST', path: '/v1/org/rule' },
+    input: v.object({
+      dto: v.pipe(
+        v.variant(
+          'type',
+          [
+            v.object({
+              type: tag('CreateRuleRequest', 'An ordinary (non-ownership) rule.'),
+              workspaceId,
+              name: ruleName,
+              conditions: conditionsField,
+              ruleId: ruleIdOptional,
+            }),
+            v.object({
+              type: tag('CreateOwnershipRuleRequest', 'An ownership rule (resolves a record owner).'),
+              workspaceId,
+              name: ruleName,
+              conditions: ownershipConditionsField,
+              teamId: v.optional(idOf('teamId', 'Team the owner must belong to.')),
+              ruleId: ruleIdOptional,
+            }),
+            v.object({
+              type: tag('CreateAssignmentTableRuleRequest', 'A rule backed by an assignment table.'),
+              workspaceId,
+              name: ruleName,
+              assignmentTableId: idOf('assignmentTableId', 'Assignment table the rule uses.'),
+              conditions: conditionsField,
+            }),
+          ],
+          'dto.type must be CreateRuleRequest, CreateOwnershipRuleRequest or CreateAssignmentTableRuleRequest',
+        ),
+        v.description(
+          'The rule: {type, workspaceId, name, conditions, ruleId?} (+ teamId? for ownership, assignmentTableId for assignment tables).',
+        ),
+      ),
+    }),
+    safety: { kind: 'write', idempotent: false },
+    permission: 'rule.create',
+    response: 'json',
+    confidence: 'spec',
+    notes:
+      'CreateAssignmentTableRuleRequest is not in the OpenAPI subset (newer hosted catalog, T); its conditions ' +
+      'are typed like CreateRuleRequest (inferred). The five Evaluable variants share one shape, so they are one ' +
+      'object with a type picklist.',
+  }),
+  defineTool({
+    name: 'rule-modify',
+    title: 'Modify a routing rule',
+    group: 'rules',
+    description:
+      'Replaces a rule’s name and conditions; the change is live at once. Guarded by revision: pass the ' +
+      'metadata.revision read just before with rule-get or rule-list; a stale one is refused with a conflict (409). ' +
+      'Not safe to retry: after a success the revision has moved on, so re-read before trying again.',
+    operation: { name: 'rule-modify', method: 'PUT', path: '/v1/org/rule' },
+    input: v.object({
+      ruleId: idOf('ruleId', 'Rule to change (from rule-list).'),
+      revision,
+      dto: v.pipe(
+        v.looseObject({
+          name: v.optional(ruleName),
+          conditions: v.optional(ownershipConditionsField),
+          teamId: v.optional(idOf('teamId', 'Team the owner must belong to (ownership rules).')),
+        }),
+        v.description(
+          'The new rule content, replacing the old: {name, conditions, …}. Start from rule-get and edit; ' +
+            'extra keys are passed through.',
+        ),
+      ),
+    }),
+    fields: { ruleId: { in: 'query' }, revision: { in: 'query' } },
+    safety: { kind: 'write', idempotent: false },
+    permission: 'rule.modify',
+    permissionConfidence: 'observed',
+    response: 'json',
+    confidence: 'inferred',
+    notes:
+      'No schema: query ruleId/revision and body {dto} are the project’s placement decision; dto is a loose ' +
+      'object (shape undocumented), its conditions checked with the ownership condition set (a superset).',
+  }),
+  defineTool({
+    name: 'rule-delete',
+    title: 'Delete a routing rule',
+    group: 'rules',
+    description:
+      'Soft-deletes a rule: it stops being evaluated at once and cannot be brought back through the API. Guarded ' +
+      'by revision: pass the metadata.revision read just before with rule-get or rule-list; a stale one is ' +
+      'refused with a conflict (409), and so is a retry after a success.',
+    operation: { name: 'rule-delete', method: 'DELETE', path: '/v1/org/rule' },
+    input: v.object({
+      ruleId: idOf('ruleId', 'Rule to delete (from rule-list).'),
+      revision,
+    }),
+    safety: { kind: 'destructive', idempotent: false },
+    permission: 'rule.remove',
+    permissionConfidence: 'observed',
+    response: 'json',
+    confidence: 'inferred',
+    notes:
+      'No schema: ruleId and revision in the query is the project’s placement decision. Marked not idempotent ' +
+      'because a revision-guarded retry after success fails; response undocumented.',
+  }),
+];
