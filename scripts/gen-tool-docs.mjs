@@ -14,7 +14,11 @@ function fields(tool) {
   if (props.length === 0) return '_No input._\n';
   return (
     '| Field | Required | Description |\n|-|-|-|\n' +
-    props.map(([name, p]) => `| \`${name}\` | ${required.has(name) ? 'yes' : 'no'} | ${esc(p.description ?? '')} |`).join('\n') +
+    props
+      .map(
+        ([name, p]) => `| \`${name}\` | ${required.has(name) ? 'yes' : 'no'} | ${esc(p.description ?? '')} |`,
+      )
+      .join('\n') +
     '\n'
   );
 }
@@ -42,11 +46,19 @@ for (const group of TOOL_GROUPS) {
   for (const t of catalog.filter((x) => x.group === group)) {
     md += `\n### ${t.name}\n\n**${esc(t.title)}** — ${t.description}\n\n`;
     md += `- Calls \`${t.operation.method} ${t.operation.path}\` (\`${t.operation.name}\`)`;
-    md += t.replaces ? `, in place of the deprecated \`${t.replaces.method} ${t.replaces.path}\` (\`${t.replaces.name}\`).\n` : '.\n';
+    md += t.replaces
+      ? `, in place of the deprecated \`${t.replaces.method} ${t.replaces.path}\` (\`${t.replaces.name}\`).\n`
+      : '.\n';
     md += `- Safety: ${safety(t)}. Response: ${t.response}. Confidence: ${t.confidence}.\n`;
-    if (t.pagination) md += `- Pages: 0-based \`page\`/\`pageSize\` in the ${t.pagination.in} (${t.pagination.style === 'hasMore' ? 'loop while `hasMore` is "Yes"' : `default ${t.pagination.defaultPageSize}${t.pagination.maxPageSize ? `, max ${t.pagination.maxPageSize}` : ''}`}); items at \`${t.pagination.items}\`.\n`;
-    if (t.span) md += `- Span: \`${t.span.start}\` to \`${t.span.end}\` at most ${t.span.maxDays} days (checked before sending).\n`;
-    if (t.flow) md += t.flow.role === 'start' ? `- Two-phase flow \`${t.flow.flow}\`: phase 1, yields ${t.flow.yields.map((y) => `\`${y}\``).join(', ')}; next: \`${t.flow.next}\`.\n` : `- Two-phase flow \`${t.flow.flow}\`: phase 2, after \`${t.flow.after}\`, with ${t.flow.consumes.map((y) => `\`${y}\``).join(', ')}.\n`;
+    if (t.pagination)
+      md += `- Pages: 0-based \`page\`/\`pageSize\` in the ${t.pagination.in} (${t.pagination.style === 'hasMore' ? 'loop while `hasMore` is "Yes"' : `default ${t.pagination.defaultPageSize}${t.pagination.maxPageSize ? `, max ${t.pagination.maxPageSize}` : ''}`}); items at \`${t.pagination.items}\`.\n`;
+    if (t.span)
+      md += `- Span: \`${t.span.start}\` to \`${t.span.end}\` at most ${t.span.maxDays} days (checked before sending).\n`;
+    if (t.flow)
+      md +=
+        t.flow.role === 'start'
+          ? `- Two-phase flow \`${t.flow.flow}\`: phase 1, yields ${t.flow.yields.map((y) => `\`${y}\``).join(', ')}; next: \`${t.flow.next}\`.\n`
+          : `- Two-phase flow \`${t.flow.flow}\`: phase 2, after \`${t.flow.after}\`, with ${t.flow.consumes.map((y) => `\`${y}\``).join(', ')}.\n`;
     if (t.notes) md += `- Notes: ${esc(t.notes)}\n`;
     md += `\n${fields(t)}`;
   }

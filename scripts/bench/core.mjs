@@ -9,7 +9,11 @@ import { createNodeFetch } from '../../packages/core/dist/node.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const PER_ROUND = Number(process.env.BENCH_CALLS ?? 300);
-const body = JSON.stringify({ type: 'Organization', tenantData: { tenantId: 't1', cluster: 'c1', subdomain: 'acme' }, domains: ['acme.com'] });
+const body = JSON.stringify({
+  type: 'Organization',
+  tenantData: { tenantId: 't1', cluster: 'c1', subdomain: 'acme' },
+  domains: ['acme.com'],
+});
 
 const server = createServer((req, res) => {
   req.resume();
@@ -23,14 +27,22 @@ const base = `http://127.0.0.1:${server.address().port}/api/fire-edge`;
 const url = `${base}/v1/org/tenant/get`;
 
 const http = createNodeFetch();
-const mcp = createChiliPiperServer({ apiKey: 'bench-key', baseUrl: base, fetch: http.fetch, include: ['tenant-get'] });
+const mcp = createChiliPiperServer({
+  apiKey: 'bench-key',
+  baseUrl: base,
+  fetch: http.fetch,
+  include: ['tenant-get'],
+});
 const [a, b] = InMemoryTransport.createLinkedPair();
 const client = new Client({ name: 'bench', version: '0' });
 await Promise.all([mcp.connect(b), client.connect(a)]);
 
 const variants = {
   'undici.request': async () => {
-    const res = await request(url, { dispatcher: http.dispatcher, headers: { authorization: 'Bearer bench-key' } });
+    const res = await request(url, {
+      dispatcher: http.dispatcher,
+      headers: { authorization: 'Bearer bench-key' },
+    });
     await res.body.json();
   },
   'undici.fetch': async () => {
@@ -55,14 +67,20 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-const pct = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs, p) =>
+  [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const rows = Object.entries(samples).map(([name, xs]) => ({ name, p50: pct(xs, 50), p99: pct(xs, 99) }));
-console.log(`core executor overhead — ${ROUNDS} rounds x ${PER_ROUND} calls each, interleaved, Node ${process.version}`);
-for (const r of rows) console.log(`  ${r.name.padEnd(30)} p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`);
+console.log(
+  `core executor overhead — ${ROUNDS} rounds x ${PER_ROUND} calls each, interleaved, Node ${process.version}`,
+);
+for (const r of rows)
+  console.log(`  ${r.name.padEnd(30)} p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`);
 const [req, fetchRow, call] = rows;
 console.log(`  ratio tools/call / undici.request (p50): ${(call.p50 / req.p50).toFixed(2)}x`);
 console.log(`  ratio tools/call / undici.fetch   (p50): ${(call.p50 / fetchRow.p50).toFixed(2)}x`);
-console.log(`  executor + MCP overhead over undici.fetch (p50): ${(call.p50 - fetchRow.p50).toFixed(3)} ms (target < 0.3 ms)`);
+console.log(
+  `  executor + MCP overhead over undici.fetch (p50): ${(call.p50 - fetchRow.p50).toFixed(3)} ms (target < 0.3 ms)`,
+);
 
 await client.close();
 await http.close();

@@ -62,13 +62,23 @@ function fitJson(tool: AnyTool, data: Record<string, unknown>, text: string, max
   const hint = tool.pagination
     ? `To see the rest, call ${tool.name} again with a smaller pagination.pageSize (at most ${Math.max(1, lo)}) and step pagination.page from ${page}.`
     : 'Narrow the request with its filters to see the rest.';
-  const truncated = { path, kept: lo, omitted: items.length - lo, reason: `result exceeded ${max} characters`, hint };
+  const truncated = {
+    path,
+    kept: lo,
+    omitted: items.length - lo,
+    reason: `result exceeded ${max} characters`,
+    hint,
+  };
   const structured = { ...withItems(data, path, items.slice(0, lo)), truncated };
   return { text: JSON.stringify(structured), structured };
 }
 
 /** Turns an Edge API response into a tool result: JSON as `structuredContent` (always an object) plus a text mirror. */
-export function toToolResult(tool: AnyTool, response: EdgeResponse, maxChars = DEFAULT_MAX_RESULT_CHARS): ToolResult {
+export function toToolResult(
+  tool: AnyTool,
+  response: EdgeResponse,
+  maxChars = DEFAULT_MAX_RESULT_CHARS,
+): ToolResult {
   const { data } = response;
   if (typeof data === 'string') {
     if (data.length <= maxChars) return { content: [{ type: 'text', text: data }] };

@@ -18,7 +18,12 @@ export interface RetryPolicy {
   readonly budgetMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 300, maxDelayMs: 5_000, budgetMs: 25_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 300,
+  maxDelayMs: 5_000,
+  budgetMs: 25_000,
+};
 
 /** Statuses worth retrying for an idempotent call. */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -84,7 +89,10 @@ function parseBody(text: string, contentType: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new EdgeError('unexpected-response', 'The Edge API sent a response that is not valid JSON. Try again later.');
+    throw new EdgeError(
+      'unexpected-response',
+      'The Edge API sent a response that is not valid JSON. Try again later.',
+    );
   }
 }
 
@@ -175,14 +183,18 @@ function transportError(
   timeout: AbortSignal,
   attempt: number,
 ): EdgeError {
-  if (caller?.aborted) return new EdgeError('aborted', `The call to ${tool.name} was cancelled.`, { attempts: attempt });
+  if (caller?.aborted)
+    return new EdgeError('aborted', `The call to ${tool.name} was cancelled.`, { attempts: attempt });
   const unsure = tool.safety.idempotent
     ? ''
     : ' The change may or may not have been applied: check with a read tool before calling it again.';
   if (timeout.aborted) {
-    return new EdgeError('timeout', `The Edge API did not answer ${tool.name} in time.${unsure}`, { attempts: attempt });
+    return new EdgeError('timeout', `The Edge API did not answer ${tool.name} in time.${unsure}`, {
+      attempts: attempt,
+    });
   }
-  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
+  const reason =
+    error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
   return new EdgeError(
     'network',
     `Could not reach the Edge API for ${tool.name}${reason ? ` (${reason})` : ''}.${unsure || ' Try again later.'}`,

@@ -34,7 +34,11 @@ export function placementOf(tool: AnyTool, field: string): FieldPlacement {
 
 function toQueryValue(value: unknown): string | string[] {
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 }
 
 /**
@@ -95,4 +99,3 @@ function acceptFor(kind: AnyTool['response']): string {
   if (kind === 'text') return 'text/plain, application/json;q=0.9';
   return 'application/json';
 }
-

@@ -34,7 +34,9 @@ function matcher(tools: readonly AnyTool[], patterns: readonly string[], option:
 export function selectTools(tools: readonly AnyTool[], filter: ToolFilter = {}): AnyTool[] {
   const include = filter.include?.length ? matcher(tools, filter.include, 'include') : () => true;
   const exclude = filter.exclude?.length ? matcher(tools, filter.exclude, 'exclude') : () => false;
-  const selected = tools.filter((t) => include(t) && !exclude(t) && (!filter.readOnly || t.safety.kind === 'read'));
+  const selected = tools.filter(
+    (t) => include(t) && !exclude(t) && (!filter.readOnly || t.safety.kind === 'read'),
+  );
   if (selected.length === 0) {
     throw new ConfigError(
       `The tool filter matches no tool (include: ${JSON.stringify(filter.include ?? [])}, exclude: ${JSON.stringify(

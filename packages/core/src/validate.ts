@@ -51,7 +51,9 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 }
 
 function getPath(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], value);
+  return path
+    .split('.')
+    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], value);
 }
 
 /** Checks the tool's span limit on validated input; throws before any request is sent. */
@@ -62,7 +64,10 @@ export function checkSpan(tool: AnyTool, input: Record<string, unknown>): void {
   const end = Date.parse(String(getPath(input, span.end)));
   if (Number.isNaN(start) || Number.isNaN(end)) return;
   if (end <= start) {
-    throw new EdgeError('span-too-long', `Invalid arguments for ${tool.name}:\n- ${span.end}: must be after ${span.start}`);
+    throw new EdgeError(
+      'span-too-long',
+      `Invalid arguments for ${tool.name}:\n- ${span.end}: must be after ${span.start}`,
+    );
   }
   const days = (end - start) / 86_400_000;
   if (days > span.maxDays) {
@@ -78,7 +83,10 @@ export function checkSpan(tool: AnyTool, input: Record<string, unknown>): void {
 export function validateArgs(tool: AnyTool, raw: unknown): Record<string, unknown> {
   const args = raw === undefined || raw === null ? {} : raw;
   if (typeof args !== 'object' || Array.isArray(args)) {
-    throw new EdgeError('invalid-arguments', `Invalid arguments for ${tool.name}: expected an object of named fields.`);
+    throw new EdgeError(
+      'invalid-arguments',
+      `Invalid arguments for ${tool.name}: expected an object of named fields.`,
+    );
   }
   const known = Object.keys(tool.input.entries);
   const unknown = Object.keys(args).filter((key) => !known.includes(key));

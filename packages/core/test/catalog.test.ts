@@ -4,10 +4,9 @@ import * as v from 'valibot';
 import { catalog, pathVariables, placementOf, TOOL_GROUPS, toMcpTool, type AnyTool } from '../src/index.js';
 
 // Facts copied into the repo: the help article's tool table and the Edge operation index.
-const helpArticle = JSON.parse(readFileSync(new URL('./fixtures/help-article-tools.json', import.meta.url), 'utf8')) as Record<
-  string,
-  string[]
->;
+const helpArticle = JSON.parse(
+  readFileSync(new URL('./fixtures/help-article-tools.json', import.meta.url), 'utf8'),
+) as Record<string, string[]>;
 const operations = new Map(
   readFileSync(new URL('./fixtures/edge-operations.txt', import.meta.url), 'utf8')
     .split('\n')
@@ -35,7 +34,10 @@ describe('catalog invariants', () => {
     each((tool) => {
       const op = operations.get(tool.operation.name);
       expect(op, `${tool.name}: ${tool.operation.name} is not in the index`).toBeDefined();
-      expect({ method: tool.operation.method, path: tool.operation.path }).toStrictEqual({ method: op!.method, path: op!.path });
+      expect({ method: tool.operation.method, path: tool.operation.path }).toStrictEqual({
+        method: op!.method,
+        path: op!.path,
+      });
       expect(op!.replacement, `${tool.name} calls a deprecated operation`).toBeUndefined();
     }),
   );
@@ -47,10 +49,16 @@ describe('catalog invariants', () => {
         expect(tool.replaces).toBeUndefined();
         return;
       }
-      expect(tool.replaces?.name, `${tool.name} calls ${tool.operation.name} without saying what it replaces`).toBe(tool.name);
+      expect(
+        tool.replaces?.name,
+        `${tool.name} calls ${tool.operation.name} without saying what it replaces`,
+      ).toBe(tool.name);
       const seed = operations.get(tool.name)!;
       expect(seed.replacement).toBe(tool.operation.name);
-      expect({ method: tool.replaces!.method, path: tool.replaces!.path }).toStrictEqual({ method: seed.method, path: seed.path });
+      expect({ method: tool.replaces!.method, path: tool.replaces!.path }).toStrictEqual({
+        method: seed.method,
+        path: seed.path,
+      });
     }),
   );
 
@@ -78,10 +86,12 @@ describe('catalog invariants', () => {
         }
       }
       expect(roots, `${tool.name}: more than one field is the whole body`).toBeLessThanOrEqual(1);
-      for (const name of vars) expect(filled.get(name), `${tool.name}: nothing fills {${name}}`).toBeDefined();
+      for (const name of vars)
+        expect(filled.get(name), `${tool.name}: nothing fills {${name}}`).toBeDefined();
       const bodyless = tool.operation.method === 'GET' || tool.operation.method === 'DELETE' || tool.noBody;
       if (bodyless) {
-        for (const field of fields) expect(placementOf(tool, field).in, `${tool.name}.${field} has no body to go to`).not.toBe('body');
+        for (const field of fields)
+          expect(placementOf(tool, field).in, `${tool.name}.${field} has no body to go to`).not.toBe('body');
       }
     }),
   );
@@ -104,7 +114,10 @@ describe('catalog invariants', () => {
       expect(Object.keys(tool.input.entries), tool.name).toContain('pagination');
       expect(tool.description, tool.name).toMatch(/page/i);
       if (tool.pagination.maxPageSize !== undefined) {
-        expect(v.safeParse(tool.input.entries['pagination']!, { pageSize: tool.pagination.maxPageSize + 1 }).success).toBe(false);
+        expect(
+          v.safeParse(tool.input.entries['pagination']!, { pageSize: tool.pagination.maxPageSize + 1 })
+            .success,
+        ).toBe(false);
       }
     }),
   );
@@ -112,7 +125,8 @@ describe('catalog invariants', () => {
   it('limits meeting list/export to 7 days and concierge logs to 30, and says so', () => {
     const spans = Object.fromEntries(tools.filter((t) => t.span).map((t) => [t.name, t.span!.maxDays]));
     expect(spans).toStrictEqual({ 'meeting-list-put': 7, 'meeting-export-v2-put': 7, 'concierge-logs': 30 });
-    for (const tool of tools.filter((t) => t.span)) expect(tool.description).toContain(`${tool.span!.maxDays} days`);
+    for (const tool of tools.filter((t) => t.span))
+      expect(tool.description).toContain(`${tool.span!.maxDays} days`);
   });
 
   it('wires the two-phase flows both ways and names the next tool in the description', () => {

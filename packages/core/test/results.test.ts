@@ -16,7 +16,10 @@ describe('toToolResult', () => {
   it('cuts an oversized page honestly and says how to get the rest', () => {
     const results = Array.from({ length: 500 }, (_, i) => ({ id: `user-${i}`, name: 'x'.repeat(100) }));
     const out = toToolResult(readTool, ok({ results, total: 500, page: 0, pageSize: 500 }), 10_000);
-    const s = out.structuredContent as { results: unknown[]; truncated: { kept: number; omitted: number; hint: string } };
+    const s = out.structuredContent as {
+      results: unknown[];
+      truncated: { kept: number; omitted: number; hint: string };
+    };
     expect(out.content[0]!.text.length).toBeLessThanOrEqual(10_000);
     expect(s.results.length).toBe(s.truncated.kept);
     expect(s.truncated.kept + s.truncated.omitted).toBe(500);
@@ -26,12 +29,18 @@ describe('toToolResult', () => {
   });
 
   it('cuts oversized CSV at a row boundary and says so', () => {
-    const csv = 'Meeting ID,bookedAt\n' + Array.from({ length: 2000 }, (_, i) => `m${i},2026-01-01`).join('\n');
+    const csv =
+      'Meeting ID,bookedAt\n' + Array.from({ length: 2000 }, (_, i) => `m${i},2026-01-01`).join('\n');
     const out = toToolResult(csvTool, { ...ok(csv), contentType: 'text/csv' }, 1_000);
     const text = out.content[0]!.text;
     expect(text.length).toBeLessThan(1_300);
     expect(text).toMatch(/data rows kept\): narrow the time window/);
-    expect(text.split('\n').slice(0, -1).every((line) => line === '' || /^(Meeting ID|m\d+),/.test(line))).toBe(true);
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line === '' || /^(Meeting ID|m\d+),/.test(line)),
+    ).toBe(true);
     expect(out.structuredContent).toBeUndefined();
   });
 });

@@ -36,7 +36,12 @@ describe('send: success', () => {
 
   it('returns text bodies as text', async () => {
     stub = await startStub((_req, res) => text(res, 200, 'a,b\n1,2\n', 'text/csv; charset=utf-8'));
-    const res = await send(csvTool, toRequest(csvTool, { start: 's', end: 'e' }), { apiKey: KEY }, { baseUrl: stub.url });
+    const res = await send(
+      csvTool,
+      toRequest(csvTool, { start: 's', end: 'e' }),
+      { apiKey: KEY },
+      { baseUrl: stub.url },
+    );
     expect(res.data).toBe('a,b\n1,2\n');
     expect(stub.seen[0]?.method).toBe('PUT');
     expect(JSON.parse(stub.seen[0]?.body ?? '')).toStrictEqual({ start: 's', end: 'e' });
@@ -46,7 +51,8 @@ describe('send: success', () => {
     stub = await startStub((req, res) => json(res, 200, { port: req.headers['connection'] }));
     const client = createNodeFetch();
     try {
-      for (let i = 0; i < 3; i++) await send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, fetch: client.fetch });
+      for (let i = 0; i < 3; i++)
+        await send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, fetch: client.fetch });
       expect(stub.seen).toHaveLength(3);
       expect(stub.seen.every((s) => s.headers.connection !== 'close')).toBe(true);
     } finally {
@@ -65,7 +71,9 @@ describe('send: error formats', () => {
   });
 
   it('401 says the key was rejected and is not retried', async () => {
-    stub = await startStub((_req, res) => json(res, 401, { errorCode: 'Unauthorized', errorMessage: 'bad token' }));
+    stub = await startStub((_req, res) =>
+      json(res, 401, { errorCode: 'Unauthorized', errorMessage: 'bad token' }),
+    );
     const e = await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, ...fast }));
     expect(e.kind).toBe('unauthorized');
     expect(e.message).toMatch(/API key was rejected/);
@@ -74,7 +82,11 @@ describe('send: error formats', () => {
 
   it('403 names the missing permission from the envelope', async () => {
     stub = await startStub((_req, res) =>
-      json(res, 403, { errorCode: 'Forbidden', errorMessage: 'Missing permission', arguments: { permission: 'meeting.read' } }),
+      json(res, 403, {
+        errorCode: 'Forbidden',
+        errorMessage: 'Missing permission',
+        arguments: { permission: 'meeting.read' },
+      }),
     );
     const e = await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }));
     expect(e.kind).toBe('forbidden');
@@ -83,10 +95,16 @@ describe('send: error formats', () => {
 
   it('403 falls back to the permission named in the message, then to the tool data', async () => {
     stub = await startStub((_req, res, n) =>
-      n === 1 ? json(res, 403, { errorCode: 'Forbidden', errorMessage: 'requires rule.modify' }) : json(res, 403, {}),
+      n === 1
+        ? json(res, 403, { errorCode: 'Forbidden', errorMessage: 'requires rule.modify' })
+        : json(res, 403, {}),
     );
-    expect((await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }))).message).toContain('"rule.modify"');
-    expect((await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }))).message).toContain('"thing.read"');
+    expect(
+      (await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }))).message,
+    ).toContain('"rule.modify"');
+    expect(
+      (await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }))).message,
+    ).toContain('"thing.read"');
   });
 
   it.each([
@@ -111,11 +129,15 @@ describe('send: error formats', () => {
 
   it('malformed JSON on success is an unexpected-response error', async () => {
     stub = await startStub((_req, res) => text(res, 200, '{"a":', 'application/json'));
-    expect((await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }))).kind).toBe('unexpected-response');
+    expect((await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }))).kind).toBe(
+      'unexpected-response',
+    );
   });
 
   it('never puts the key in an error, even when the upstream echoes it', async () => {
-    stub = await startStub((req, res) => json(res, 404, { errorCode: 'NotFound', errorMessage: `no ${req.headers.authorization}` }));
+    stub = await startStub((req, res) =>
+      json(res, 404, { errorCode: 'NotFound', errorMessage: `no ${req.headers.authorization}` }),
+    );
     const result = await executeTool(readTool, { thingId: 'x' }, { apiKey: KEY }, { baseUrl: stub.url });
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result)).not.toContain(KEY);
@@ -133,8 +155,15 @@ describe('send: retries', () => {
 
   it('honours Retry-After (seconds) on 429', async () => {
     const waits: number[] = [];
-    stub = await startStub((_req, res, n) => (n === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, {})));
-    await send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, ...fast, sleep: async (ms) => void waits.push(ms) });
+    stub = await startStub((_req, res, n) =>
+      n === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, {}),
+    );
+    await send(
+      readTool,
+      readReq,
+      { apiKey: KEY },
+      { baseUrl: stub.url, ...fast, sleep: async (ms) => void waits.push(ms) },
+    );
     expect(waits).toStrictEqual([1000]);
   });
 
@@ -150,7 +179,14 @@ describe('send: retries', () => {
     const waits: number[] = [];
     stub = await startStub((_req, res) => json(res, 502, {}));
     const opts = { retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 10_000, budgetMs: 60_000 } };
-    await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, ...opts, sleep: async (ms) => void waits.push(ms) }));
+    await failure(
+      send(
+        readTool,
+        readReq,
+        { apiKey: KEY },
+        { baseUrl: stub.url, ...opts, sleep: async (ms) => void waits.push(ms) },
+      ),
+    );
     expect(stub.seen).toHaveLength(4);
     expect(waits).toHaveLength(3);
     waits.forEach((w, i) => {
@@ -170,10 +206,14 @@ describe('send: retries', () => {
   });
 
   it('retries a network error for reads but not for writes', async () => {
-    stub = await startStub((_req, res, n) => (n === 1 ? res.socket?.destroy() : json(res, 200, { ok: 1 })));
-    expect((await send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, ...fast })).data).toStrictEqual({ ok: 1 });
+    stub = await startStub((_req, res, n) =>
+      n === 1 ? void res.socket?.destroy() : json(res, 200, { ok: 1 }),
+    );
+    expect(
+      (await send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, ...fast })).data,
+    ).toStrictEqual({ ok: 1 });
     await stub.close();
-    stub = await startStub((_req, res) => res.socket?.destroy());
+    stub = await startStub((_req, res) => void res.socket?.destroy());
     const e = await failure(send(writeTool, writeReq, { apiKey: KEY }, { baseUrl: stub.url, ...fast }));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/may or may not have been applied/);
@@ -183,7 +223,14 @@ describe('send: retries', () => {
   it('stays inside the total time budget', async () => {
     stub = await startStub((_req, res) => json(res, 503, {}));
     const t0 = Date.now();
-    await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url, retry: { maxAttempts: 50, baseDelayMs: 100, maxDelayMs: 200, budgetMs: 600 } }));
+    await failure(
+      send(
+        readTool,
+        readReq,
+        { apiKey: KEY },
+        { baseUrl: stub.url, retry: { maxAttempts: 50, baseDelayMs: 100, maxDelayMs: 200, budgetMs: 600 } },
+      ),
+    );
     expect(Date.now() - t0).toBeLessThan(2_000);
     expect(stub.seen.length).toBeGreaterThan(1);
     expect(stub.seen.length).toBeLessThan(50);
@@ -200,7 +247,9 @@ describe('send: retries', () => {
 describe('send: timeouts and abort', () => {
   it('times out a slow answer', async () => {
     stub = await startStub((_req, res) => void setTimeout(() => json(res, 200, {}), 2_000));
-    const e = await failure(send(writeTool, writeReq, { apiKey: KEY }, { baseUrl: stub.url, timeoutMs: 150 }));
+    const e = await failure(
+      send(writeTool, writeReq, { apiKey: KEY }, { baseUrl: stub.url, timeoutMs: 150 }),
+    );
     expect(e.kind).toBe('timeout');
     expect(stub.seen).toHaveLength(1);
   });
@@ -209,7 +258,9 @@ describe('send: timeouts and abort', () => {
     stub = await startStub((_req, res) => void setTimeout(() => json(res, 200, {}), 2_000));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const e = await failure(send(readTool, readReq, { apiKey: KEY, signal: controller.signal }, { baseUrl: stub.url, ...fast }));
+    const e = await failure(
+      send(readTool, readReq, { apiKey: KEY, signal: controller.signal }, { baseUrl: stub.url, ...fast }),
+    );
     expect(e.kind).toBe('aborted');
     expect(stub.seen).toHaveLength(1);
   });

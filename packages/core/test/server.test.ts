@@ -63,7 +63,10 @@ describe('MCP binding over the in-memory transport', () => {
   it('names every bad field and sends nothing', async () => {
     stub = await startStub((_req, res) => json(res, 200, {}));
     const client = await connect({ baseUrl: stub.url });
-    const result = (await client.callTool({ name: 'test-read', arguments: { thingId: 5, extra: true } })) as Result;
+    const result = (await client.callTool({
+      name: 'test-read',
+      arguments: { thingId: 5, extra: true },
+    })) as Result;
     expect(result.isError).toBe(true);
     expect(result.content[0]!.text).toMatch(/- extra: unknown field/);
     expect(result.content[0]!.text).toMatch(/- thingId: .*string/);
@@ -103,8 +106,8 @@ describe('MCP binding over the in-memory transport', () => {
 
   it('rejects a filter that matches nothing or names an unknown tool at creation', () => {
     expect(() => createChiliPiperServer({ apiKey: KEY, include: ['nope'] })).toThrow(ConfigError);
-    expect(() => createChiliPiperServer({ apiKey: KEY, include: ['organization'], exclude: ['organization'] })).toThrow(
-      /matches no tool/,
-    );
+    expect(() =>
+      createChiliPiperServer({ apiKey: KEY, include: ['organization'], exclude: ['organization'] }),
+    ).toThrow(/matches no tool/);
   });
 });

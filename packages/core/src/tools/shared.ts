@@ -4,11 +4,19 @@ import * as v from 'valibot';
 
 /** An opaque Edge API id (the spec allows anything without whitespace or slashes). */
 export const id = (what: string) =>
-  v.pipe(v.string(), v.regex(/^[^\s\\/]+$/, `${what} must be an id without spaces or slashes`), v.description(what));
+  v.pipe(
+    v.string(),
+    v.regex(/^[^\s\\/]+$/, `${what} must be an id without spaces or slashes`),
+    v.description(what),
+  );
 
 /** A non-empty list of ids. */
 export const ids = (what: string) =>
-  v.pipe(v.array(id(what)), v.minLength(1, `give at least one ${what}`), v.description(`List of ${what}s (at least one).`));
+  v.pipe(
+    v.array(id(what)),
+    v.minLength(1, `give at least one ${what}`),
+    v.description(`List of ${what}s (at least one).`),
+  );
 
 /** An ISO-8601 date-time string. */
 export const isoDateTime = (what: string) =>

@@ -8,7 +8,10 @@ export const readTool: AnyTool = defineTool({
   description: 'Reads.',
   group: 'users',
   operation: { name: 'test-read', method: 'GET', path: '/v1/org/thing/{thingId}' },
-  input: v.object({ thingId: v.string(), pagination: v.optional(v.object({ page: v.optional(v.number()), pageSize: v.optional(v.number()) })) }),
+  input: v.object({
+    thingId: v.string(),
+    pagination: v.optional(v.object({ page: v.optional(v.number()), pageSize: v.optional(v.number()) })),
+  }),
   pagination: { style: 'page', in: 'query', items: 'results', defaultPageSize: 10, maxPageSize: 50 },
   safety: { kind: 'read', idempotent: true },
   permission: 'thing.read',
