@@ -420,7 +420,7 @@ const rows: Row[] = [
   ],
   [
     'concierge-logs',
-    { workspaceId: WS, routerId: 'ro', start: START, end: END, pagination: { pageSize: 500 } },
+    { workspaceId: WS, routerId: MID, start: START, end: END, pagination: { pageSize: 500 } },
     {
       method: 'POST',
       path: '/v1/org/concierge/logs',
