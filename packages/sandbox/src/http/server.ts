@@ -1,0 +1,200 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerToken, missingPermission } from '../auth.js';
+import type { SandboxContext } from '../context.js';
+import { isPassThrough, type ActiveFault, type Faults } from '../faults.js';
+import type { RequestLog } from '../request-log.js';
+import { HttpError, apiError, invalid } from './errors.js';
+import type { Reply, Router } from './router.js';
+
+export interface ServerDeps {
+  ctx: SandboxContext;
+  router: Router;
+  faults: Faults;
+  log: RequestLog;
+  basePath: string;
+}
+
+const COMMON_HEADERS = {
+  'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate',
+  'X-Robots-Tag': 'noindex, nofollow',
+  Pragma: 'no-cache',
+  Expires: '0',
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const MAX_BODY = 10 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(invalid('body (too large)'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function errorReply(e: unknown): Reply {
+  if (e instanceof HttpError) {
+    return typeof e.body === 'string'
+      ? { status: e.status, text: e.body, headers: e.headers }
+      : { status: e.status, json: e.body, headers: e.headers };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    status: 500,
+    json: { errorCode: 'InternalServerError', errorMessage: `Sandbox handler failed: ${message}` },
+  };
+}
+
+function faultReply(f: ActiveFault): {
+  status: number;
+  body: string;
+  contentType: string;
+  headers: Record<string, string>;
+} {
+  const headers: Record<string, string> = {};
+  if (f.retryAfter !== undefined) headers['Retry-After'] = String(f.retryAfter);
+  if (f.malformed)
+    return {
+      status: f.status ?? 200,
+      body: '{"results": [{"id": "truncated',
+      contentType: f.contentType ?? 'application/json',
+      headers,
+    };
+  if (f.html) {
+    const status = f.status ?? 502;
+    const body = `<!DOCTYPE html><html><head><title>${status} Bad Gateway</title></head><body><h1>${status} Bad Gateway</h1><p>upstream error (injected by the sandbox)</p></body></html>`;
+    return { status, body, contentType: f.contentType ?? 'text/html; charset=utf-8', headers };
+  }
+  const status = f.status ?? 500;
+  if (typeof f.body === 'string')
+    return { status, body: f.body, contentType: f.contentType ?? 'text/plain; charset=utf-8', headers };
+  const json = f.body ?? {
+    errorCode: status === 429 ? 'TooManyRequests' : 'InjectedFault',
+    errorMessage: `Injected fault (HTTP ${status})`,
+  };
+  return { status, body: JSON.stringify(json), contentType: f.contentType ?? 'application/json', headers };
+}
+
+/** Builds the node:http request listener of the sandbox. */
+export function createListener(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const { ctx, router, faults, log, basePath } = deps;
+  return (req, res) => {
+    void (async () => {
+      const started = Date.now();
+      const method = (req.method ?? 'GET').toUpperCase();
+      const url = new URL(req.url ?? '/', 'http://sandbox.local');
+      const path = url.pathname.startsWith(`${basePath}/`)
+        ? url.pathname.slice(basePath.length)
+        : url.pathname;
+      let raw = '';
+      let reply: Reply;
+      let operation: string | null = null;
+      let keyId: string | null = null;
+      let tenant: string | null = null;
+      let body: unknown = null;
+      const fault = faults.take(method, path);
+      try {
+        raw = await readBody(req);
+        body = raw === '' ? null : raw;
+        try {
+          if (raw !== '') body = JSON.parse(raw);
+        } catch {
+          /* logged raw */
+        }
+      } catch {
+        res.writeHead(400, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Invalid value for: body');
+        return;
+      }
+      const entry = (status = res.statusCode) => ({
+        at: new Date(ctx.now()).toISOString(),
+        method,
+        path,
+        query: Object.fromEntries(url.searchParams),
+        operation,
+        keyId,
+        tenant,
+        body,
+        status,
+        ...(fault ? { fault: fault.id } : {}),
+        durationMs: Date.now() - started,
+      });
+      if (fault?.latencyMs) await sleep(fault.latencyMs);
+      if (fault?.reset) {
+        log.record(entry(0));
+        req.socket.destroy();
+        return;
+      }
+      if (fault && !isPassThrough(fault)) {
+        const f = faultReply(fault);
+        res.writeHead(f.status, { 'Content-Type': f.contentType, ...f.headers });
+        res.end(f.body);
+        log.record(entry());
+        return;
+      }
+      try {
+        reply = handle();
+      } catch (e) {
+        reply = errorReply(e);
+      }
+      const status = reply.status ?? 200;
+      const payload = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
+      const contentType =
+        reply.contentType ?? (reply.text !== undefined ? 'text/plain; charset=utf-8' : 'application/json');
+      res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': contentType, ...reply.headers });
+      if (fault?.slowBodyMs) {
+        res.flushHeaders();
+        await sleep(fault.slowBodyMs);
+      }
+      res.end(payload);
+      log.record(entry());
+
+      function handle(): Reply {
+        if (path === url.pathname) throw apiError(404, 'NotFound', `No route for ${method} ${url.pathname}`);
+        const match = router.match(method, path);
+        if (!match) throw apiError(404, 'NotFound', `No route for ${method} ${path}`);
+        operation = match.route.name;
+        const token = bearerToken(req.headers.authorization);
+        const key = token === undefined ? undefined : ctx.keys.get(token);
+        const t = key ? ctx.store.tenants.get(key.tenantId) : undefined;
+        if (!key || !t)
+          throw apiError(401, 'Unauthorized', 'Missing or invalid API key: send Authorization: Bearer <key>');
+        keyId = key.label;
+        tenant = t.subdomain;
+        const missing = missingPermission(key, match.route.permissions);
+        if (missing)
+          throw apiError(403, 'Forbidden', `Operation ${match.route.name} requires permission ${missing}`, {
+            permission: missing,
+          });
+        let parsed: unknown = undefined;
+        if (raw.trim() !== '') {
+          try {
+            parsed = JSON.parse(raw);
+          } catch {
+            throw invalid('body (malformed JSON)');
+          }
+        }
+        return match.route.handler({
+          tenant: t,
+          key,
+          params: match.params,
+          query: url.searchParams,
+          body: parsed,
+          now: ctx.now(),
+          sandbox: ctx,
+        });
+      }
+    })().catch((e: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ errorCode: 'InternalServerError', errorMessage: String(e) }));
+      } else res.destroy();
+    });
+  };
+}

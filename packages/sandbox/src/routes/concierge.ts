@@ -1,0 +1,229 @@
+import * as v from 'valibot';
+import { computeSlots } from '../availability.js';
+import { bookFromSession, slotKey, startTimesView } from '../booking.js';
+import { apiError, invalid, notFound } from '../http/errors.js';
+import type { Ctx, Reply, Route } from '../http/router.js';
+import { DateTime, Interval, parseBody, requiredQuery } from '../http/validate.js';
+import { rotation } from '../rotation.js';
+import type { ConciergeRouter } from '../types.js';
+import { DAY, MINUTE } from '../util/time.js';
+import { MeetingTypeOverride } from './link-scheduling.js';
+import { logView, routerView } from './concierge-views.js';
+
+const FormArray = v.array(v.object({ name: v.string(), value: v.unknown() }));
+const RouteSchema = v.looseObject({
+  form: v.union(
+    [v.record(v.string(), v.unknown()), FormArray],
+    'expected an object or an array of {name, value}',
+  ),
+  options: v.optional(v.looseObject({ router: v.optional(v.string()), locale: v.optional(v.string()) })),
+  interval: v.optional(Interval),
+  meetingTypeOverride: MeetingTypeOverride,
+  routerSlug: v.optional(v.string()),
+  routerId: v.optional(v.string()),
+});
+type RouteBody = v.InferOutput<typeof RouteSchema>;
+const ScheduleSchema = v.looseObject({ startTime: v.string(), guestTimezone: v.optional(v.string()) });
+
+function guestEmail(form: Record<string, unknown>): string {
+  const direct = form.PersonEmail ?? form.email ?? form.Email;
+  const value =
+    typeof direct === 'string'
+      ? direct
+      : Object.values(form).find((x) => typeof x === 'string' && /.+@.+\..+/.test(x));
+  if (typeof value !== 'string' || !/.+@.+/.test(value))
+    throw invalid('body (form: must contain the guest email, e.g. PersonEmail)');
+  return value.toLowerCase();
+}
+
+/** Routes a lead: without `interval` a `routingLink`; with it a single-use session with start times. */
+function route(ctx: Ctx, r: ConciergeRouter, b: RouteBody): Reply {
+  if (!r.acceptsRouting)
+    throw apiError(
+      422,
+      'RouterDoesNotAcceptRouting',
+      `Router ${r.slug} does not accept API routing (its trigger is not a third-party form, in-app button or router link)`,
+      { routerId: r.id },
+    );
+  const form = Array.isArray(b.form) ? Object.fromEntries(b.form.map((f) => [f.name, f.value])) : b.form;
+  const email = guestEmail(form);
+  const d = ctx.tenant.distributions.get(r.distributionId);
+  const ids = d ? rotation(ctx.tenant, d) : [];
+  const common = {
+    schedulingAllowed: ids.length > 0,
+    distributionIds: [r.distributionId],
+    assignments: ids.slice(0, 1).map((userId) => ({ userId, distributionId: r.distributionId })),
+  };
+  if (!b.interval) {
+    const link = `https://${ctx.tenant.subdomain}.chilipiper.sandbox.invalid/router/${r.slug}?email=${encodeURIComponent(email)}`;
+    return { json: { routingLink: link, ...common } };
+  }
+  if (b.interval.duration > 31 * DAY) throw invalid('body (interval.duration must be at most 31 days)');
+  const mt = ctx.tenant.meetingTypes.get(r.meetingTypeId);
+  const durationMs = b.meetingTypeOverride?.meetingDurationOverride ?? (mt?.durationMin ?? 30) * MINUTE;
+  const slots = computeSlots(ctx.tenant, {
+    userIds: ids,
+    mode: 'any',
+    from: b.interval.startsAt,
+    to: b.interval.startsAt + b.interval.duration,
+    durationMs,
+    now: ctx.now,
+  });
+  const name = [form.PersonFirstName ?? form.firstname, form.PersonLastName ?? form.lastname]
+    .filter((x) => typeof x === 'string')
+    .join(' ');
+  const s = ctx.sandbox.sessions.create(
+    {
+      id: ctx.sandbox.nextId('uuid'),
+      kind: 'concierge',
+      tenantId: ctx.tenant.id,
+      slots: new Map(slots.map((x) => [new Date(x.start).toISOString(), x.userIds])),
+      workspaceId: r.workspaceId,
+      meetingTypeId: r.meetingTypeId,
+      durationMs,
+      guestEmail: email,
+      routerId: r.id,
+      distributionId: r.distributionId,
+      scheduleOrigin: 'ConciergeRouter',
+      ...(name ? { guestName: name } : {}),
+    },
+    ctx.now,
+  );
+  return {
+    json: {
+      routingId: s.id,
+      ...common,
+      startTimes: startTimesView(ctx, s.slots),
+      failures: {},
+      expiresAt: new Date(s.expiresAt).toISOString(),
+    },
+  };
+}
+
+const routers = (ctx: Ctx): ConciergeRouter[] => [...ctx.tenant.conciergeRouters.values()];
+
+export const conciergeRoutes: Route[] = [
+  {
+    name: 'concierge-list-routers',
+    method: 'POST',
+    path: '/v1/org/concierge/routers/concierge/list',
+    permissions: ['concierge.read'],
+    handler: (ctx) => {
+      const ws = ctx.query.get('workspaceId');
+      return {
+        json: {
+          routers: routers(ctx)
+            .filter((r) => !ws || r.workspaceId === ws)
+            .map(routerView),
+        },
+      };
+    },
+  },
+  {
+    name: 'concierge-route-by-slug',
+    method: 'POST',
+    path: '/v1/org/concierge/routers/{routerSlug}/rest',
+    permissions: ['concierge.route'],
+    handler: (ctx) => {
+      const slug = ctx.params.routerSlug ?? '';
+      const r = routers(ctx).find((x) => x.slug === slug);
+      if (!r) throw notFound('Router', slug);
+      return route(ctx, r, parseBody(RouteSchema, ctx.body));
+    },
+  },
+  {
+    name: 'concierge-route',
+    method: 'POST',
+    path: '/v1/org/concierge/routers/rest',
+    permissions: ['concierge.route'],
+    handler: (ctx) => {
+      const b = parseBody(RouteSchema, ctx.body);
+      const want = b.options?.router ?? b.routerSlug ?? b.routerId;
+      const r = want
+        ? routers(ctx).find((x) => x.slug === want || x.id === want)
+        : routers(ctx).find((x) => x.acceptsRouting);
+      if (!r) throw notFound('Router', want ?? '(default)');
+      return route(ctx, r, b);
+    },
+  },
+  {
+    name: 'concierge-schedule',
+    method: 'POST',
+    path: '/v1/org/concierge/routing/{routingId}/schedule-simple',
+    permissions: ['concierge.schedule'],
+    handler: (ctx) => {
+      const routingId = ctx.params.routingId ?? '';
+      const b = parseBody(ScheduleSchema, ctx.body);
+      const at = slotKey(b.startTime);
+      if (!at) throw invalid('body (startTime: expected an ISO-8601 date-time)');
+      const s = ctx.sandbox.sessions.live(routingId, ctx.tenant.id, 'concierge', ctx.now);
+      if (!s)
+        throw apiError(
+          404,
+          'SessionNotFound',
+          `Routing session ${routingId} not found, expired or already used; route the lead again`,
+          { routingId },
+        );
+      const r = bookFromSession(ctx, s, at.ms, at.key);
+      if (r.ok) {
+        const router = ctx.tenant.conciergeRouters.get(s.routerId ?? '');
+        ctx.tenant.conciergeLogs.push({
+          id: ctx.sandbox.nextId('uuid'),
+          routerId: s.routerId ?? '',
+          workspaceId: s.workspaceId,
+          status: 'Scheduled',
+          trigger: 'ThirdPartyForm',
+          triggeredAt: ctx.now,
+          guestEmail: r.meeting.guestEmail,
+          meetingId: r.meeting.id,
+          userId: r.meeting.hostId,
+          distributionId: s.distributionId ?? '',
+          ...(router?.ruleId ? { ruleId: router.ruleId } : {}),
+        });
+      }
+      return {
+        json: r.ok ? { type: 'Success', meetingId: r.meeting.id } : { type: 'Failure', reason: r.reason },
+      };
+    },
+  },
+  {
+    name: 'concierge-logs',
+    method: 'POST',
+    path: '/v1/org/concierge/logs',
+    permissions: ['logs.read'],
+    handler: (ctx) => {
+      const q = ctx.query;
+      const workspaceId = requiredQuery(q, 'workspaceId');
+      const routerId = requiredQuery(q, 'routerId');
+      const parse = (name: string): number => {
+        const r = v.safeParse(DateTime, requiredQuery(q, name));
+        if (!r.success) throw invalid(`query parameter ${name}`);
+        return r.output;
+      };
+      const start = parse('start');
+      const end = parse('end');
+      if (end <= start) throw invalid('query parameter end (end must be after start)');
+      if (end - start > 30 * DAY)
+        throw invalid('query parameter end (span between start and end must be at most 30 days)');
+      const page = Number(q.get('page') ?? 0);
+      const pageSize = Number(q.get('pageSize') ?? 100);
+      if (!Number.isInteger(page) || page < 0) throw invalid('query parameter page');
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500)
+        throw invalid('query parameter pageSize');
+      const r = ctx.tenant.conciergeRouters.get(routerId);
+      if (!r || r.workspaceId !== workspaceId) throw notFound('Router', routerId);
+      const logs = ctx.tenant.conciergeLogs.filter(
+        (l) => l.routerId === routerId && l.triggeredAt >= start && l.triggeredAt < end,
+      );
+      const from = page * pageSize;
+      return {
+        json: {
+          results: logs.slice(from, from + pageSize).map((l) => logView(ctx.tenant, l)),
+          total: logs.length,
+          page,
+          pageSize,
+        },
+      };
+    },
+  },
+];

@@ -1,0 +1,134 @@
+import * as v from 'valibot';
+import { invalid, notFound } from '../http/errors.js';
+import type { Ctx, Route } from '../http/router.js';
+import { DateTime, Id, parseBody } from '../http/validate.js';
+import type { Tenant } from '../store.js';
+import type { Meeting } from '../types.js';
+import { DAY } from '../util/time.js';
+import { toCsv } from './csv.js';
+import { activityLink, getAction, postAction } from './meeting-actions.js';
+import { effectiveStatus, meetingDetail, meetingListItem } from './views.js';
+
+const Status = v.picklist(['Active', 'Canceled', 'NoShow', 'Completed']);
+const IdList = v.optional(v.pipe(v.array(Id), v.minLength(1)));
+const Filters = {
+  start: DateTime,
+  end: DateTime,
+  workspaceIds: IdList,
+  status: v.optional(v.pipe(v.array(Status), v.minLength(1))),
+  assigneeIds: IdList,
+  hostIds: IdList,
+  bookerIds: IdList,
+  meetingTypeIds: IdList,
+  guestEmail: v.optional(v.string()),
+};
+const ListSchema = v.object({
+  ...Filters,
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  pageSize: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000, 'pageSize must be at most 1000')),
+    200,
+  ),
+});
+const ExportSchema = v.object(Filters);
+type FilterInput = v.InferOutput<typeof ExportSchema>;
+
+/** Meetings of the window matching the filters (7-day span enforced). */
+export function queryMeetings(t: Tenant, f: FilterInput, now: number): Meeting[] {
+  if (f.end <= f.start) throw invalid('body (start must be before end)');
+  if (f.end - f.start > 7 * DAY) throw invalid('body (span between start and end must be at most 7 days)');
+  const guest = f.guestEmail?.toLowerCase();
+  return t.meetings
+    .range(f.start, f.end)
+    .filter(
+      (m) =>
+        (!f.workspaceIds || f.workspaceIds.includes(m.workspaceId)) &&
+        (!f.status || f.status.includes(effectiveStatus(m, now))) &&
+        (!f.assigneeIds || m.assigneeIds.some((a) => f.assigneeIds?.includes(a))) &&
+        (!f.hostIds || f.hostIds.includes(m.hostId)) &&
+        (!f.bookerIds || (m.bookerId !== undefined && f.bookerIds.includes(m.bookerId))) &&
+        (!f.meetingTypeIds || f.meetingTypeIds.includes(m.meetingTypeId)) &&
+        (!guest || m.guestEmail.toLowerCase() === guest),
+    );
+}
+
+/** Looks a meeting up by id in this tenant (404 otherwise). */
+export function getMeeting(t: Tenant, id: string): Meeting {
+  const m = t.meetings.byId.get(id);
+  if (!m) throw notFound('Meeting', id);
+  return m;
+}
+
+const byId = (ctx: Ctx): Meeting => getMeeting(ctx.tenant, ctx.params.meetingId ?? '');
+
+export const meetingRoutes: Route[] = [
+  {
+    name: 'meeting-list-put',
+    method: 'PUT',
+    path: '/v2/org/meetings/meetings',
+    permissions: ['meeting.read'],
+    handler: ({ tenant, body, now }) => {
+      const b = parseBody(ListSchema, body);
+      const all = queryMeetings(tenant, b, now);
+      const from = b.page * b.pageSize;
+      const list = all.slice(from, from + b.pageSize).map((m) => meetingListItem(m, tenant, now));
+      const more = from + b.pageSize < all.length;
+      return { json: { data: { list }, hasMore: more ? 'Yes' : 'No', hasMoreItems: more } };
+    },
+  },
+  {
+    name: 'meeting-get',
+    method: 'GET',
+    path: '/v1/org/meetings/get/{meetingId}',
+    permissions: ['meeting.read'],
+    handler: (ctx) => ({ json: { data: meetingDetail(byId(ctx), ctx.tenant, ctx.now), hasMore: 'No' } }),
+  },
+  {
+    name: 'meeting-export-v2-put',
+    method: 'PUT',
+    path: '/v3/org/meetings/meetings/export',
+    permissions: ['meeting.read'],
+    handler: ({ tenant, body, now }) => {
+      const b = parseBody(ExportSchema, body);
+      return {
+        text: toCsv(queryMeetings(tenant, b, now), tenant, now),
+        contentType: 'text/csv; charset=utf-8',
+      };
+    },
+  },
+  {
+    name: 'meeting-cancel-post',
+    method: 'POST',
+    path: '/v2/org/meetings/cancel/{meetingId}',
+    permissions: ['meeting.modify'],
+    handler: (ctx) => postAction(byId(ctx), 'cancel', ctx),
+  },
+  {
+    name: 'meeting-noshow-post',
+    method: 'POST',
+    path: '/v2/org/meetings/noshow/{meetingId}',
+    permissions: ['meeting.modify'],
+    handler: (ctx) => postAction(byId(ctx), 'noshow', ctx),
+  },
+  {
+    name: 'meeting-cancel',
+    method: 'GET',
+    path: '/v1/org/meetings/cancel/{meetingId}',
+    permissions: ['meeting.modify'],
+    handler: (ctx) => getAction(ctx.tenant.meetings.byId.get(ctx.params.meetingId ?? ''), 'cancel', ctx),
+  },
+  {
+    name: 'meeting-noshow',
+    method: 'GET',
+    path: '/v1/org/meetings/noshow/{meetingId}',
+    permissions: ['meeting.modify'],
+    handler: (ctx) => getAction(ctx.tenant.meetings.byId.get(ctx.params.meetingId ?? ''), 'noshow', ctx),
+  },
+  {
+    name: 'meeting-activity',
+    method: 'GET',
+    path: '/v1/org/meetings/activity/{meetingId}',
+    permissions: ['meeting.read'],
+    handler: (ctx) => activityLink(byId(ctx), ctx),
+  },
+];
