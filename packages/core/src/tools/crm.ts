@@ -25,7 +25,7 @@ export const crmTools = [
     response: 'json',
     confidence: 'observed',
     notes:
-      'No schema; response assumed to be the meeting record like meeting-get. CRM permission names are undocumented; crm.read/crm.modify follow the token's CRM section.',
+      'No schema; response assumed to be the meeting record like meeting-get. CRM permission names are undocumented; crm.read/crm.modify follow the token CRM section.',
   }),
   defineTool({
     name: 'crm-cancel',
