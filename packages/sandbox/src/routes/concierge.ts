@@ -12,8 +12,9 @@ import { logView, routerView } from './concierge-views.js';
 
 const FormArray = v.array(v.object({ name: v.string(), value: v.unknown() }));
 const RouteSchema = v.looseObject({
+  // The array form first: valibot's record() also accepts arrays (they are objects).
   form: v.union(
-    [v.record(v.string(), v.unknown()), FormArray],
+    [FormArray, v.record(v.string(), v.unknown())],
     'expected an object or an array of {name, value}',
   ),
   options: v.optional(v.looseObject({ router: v.optional(v.string()), locale: v.optional(v.string()) })),
