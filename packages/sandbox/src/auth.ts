@@ -5,7 +5,7 @@ export const ALL_PERMISSIONS = [
   'api.ping',
   'tenant.read',
   'user.read',
-  'user.modify',
+  'user.create',
   'licenses.modify',
   'workspace.read',
   'workspace.modify',

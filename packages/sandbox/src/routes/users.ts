@@ -125,7 +125,7 @@ export const userRoutes: Route[] = [
     name: 'user-invite',
     method: 'POST',
     path: '/v1/org/user/invite',
-    permissions: ['user.modify'],
+    permissions: ['user.create'],
     handler: ({ tenant, body, sandbox }) => {
       const b = parseBody(InviteSchema, body);
       const email = b.email.toLowerCase();
