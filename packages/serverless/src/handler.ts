@@ -45,7 +45,9 @@ export function createFetchHandler(options: WebHandlerOptions): FetchHandler {
     tools: readonly AnyTool[],
     auth: AuthResult & { ok: true },
   ) {
-    const server = createChiliPiperServer({ ...core, tools, apiKey: auth.apiKey });
+    // The full catalog filtered by name, so a hidden tool is reported as "not enabled" rather than unknown.
+    const include = tools.map((t) => t.name);
+    const server = createChiliPiperServer({ ...core, tools: config.known, include, apiKey: auth.apiKey });
     // No sessionIdGenerator: stateless. JSON responses: no stream a platform could cut.
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     try {

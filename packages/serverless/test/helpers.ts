@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { createFetchHandler, type WebHandlerOptions } from '../src/index.js';
+import type { WebHandlerOptions } from '../src/index.js';
 
 /** A static bearer token for server-key tests. */
 export const TOKEN = 'test-token-0123456789abcdef';
