@@ -1,0 +1,67 @@
+/** `--help` text of each command. */
+export const HELP: Record<string, string> = {
+  main: `chilipiper-mcp: the Chili Piper MCP tools over stdio, for Codex, Claude Code, Cursor and Claude Desktop.
+
+Usage:
+  chilipiper-mcp [serve] [options]      serve the tools over stdio (what MCP clients run)
+  chilipiper-mcp init <client> [...]    add this server to codex | claude-code | cursor | claude-desktop
+  chilipiper-mcp doctor [options]       check Node, the key, the base URL, permissions and the tenant
+  chilipiper-mcp tools [--json]         list the tools with group and safety class
+  chilipiper-mcp call <tool> --args '{}'  run one tool from a shell and print its result
+
+Run "chilipiper-mcp <command> --help" for the options of a command.
+`,
+  serve: `Usage: chilipiper-mcp [serve] [options]
+
+Serves the Chili Piper tools over stdio. stdout carries JSON-RPC only; logs go to stderr.
+
+Options (environment variable in brackets; a flag wins over its variable):
+  --api-key <key>          [CHILI_PIPER_API_KEY] Edge API token. Prefer the variable: flags show in \`ps\`.
+  --base-url <url>         [CHILI_PIPER_BASE_URL] default https://fire.chilipiper.com/api/fire-edge
+  --tools <list>           [CHILI_PIPER_TOOLS] only these tools or groups (comma-separated)
+  --exclude-tools <list>   [CHILI_PIPER_EXCLUDE_TOOLS] never these tools or groups
+  --read-only              [CHILI_PIPER_READ_ONLY=true] only tools that change nothing
+  --log-level <level>      [CHILI_PIPER_LOG_LEVEL] error | warn | info (default) | debug
+  --sandbox                use a built-in emulator with demo data instead of your account
+  -h, --help               show this help
+`,
+  init: `Usage: chilipiper-mcp init <codex|claude-code|cursor|claude-desktop> [options]
+
+Adds a "chili-piper" server that runs \`npx -y @chilipiper-mcp/stdio\` to the client's config. Other servers
+and settings are kept, the previous file is saved as <file>.bak-<timestamp>, and running it twice changes
+nothing. By default the entry reads the key from CHILI_PIPER_API_KEY (Claude Desktop: see --api-key).
+
+Options:
+  --print                  print the config instead of writing it
+  --name <name>            server name (default chili-piper)
+  --path <file>            config file to edit (default: the client's usual file)
+  --scope project|user     claude-code and cursor: project (default) or user; codex: user (default) or project
+  --read-only              the server exposes only tools that change nothing
+  --tools <list>           only these tools or groups
+  --exclude-tools <list>   never these tools or groups
+  --base-url <url>         write CHILI_PIPER_BASE_URL into the entry
+  --api-key <key>          write this key into the file instead of referring to the variable
+  --sandbox                the entry runs the sandbox (demo data, no key)
+`,
+  doctor: `Usage: chilipiper-mcp doctor [options]
+
+Checks the Node.js version, the API key (missing, "Bearer " prefix, quotes, whitespace), that the base URL
+answers, that the key is accepted, which permissions it lacks (health-ping and tenant-get are called) and
+which tenant it belongs to. One line per check; exit code 0 when all pass, 1 otherwise.
+
+Takes the same options and variables as serve (--api-key, --base-url, --tools, --exclude-tools, --read-only,
+--sandbox).
+`,
+  tools: `Usage: chilipiper-mcp tools [--json] [--tools <list>] [--exclude-tools <list>] [--read-only]
+
+Lists the tools the server would expose, with group, safety class (read, write, destructive) and the
+permission each needs. Needs no key.
+`,
+  call: `Usage: chilipiper-mcp call <tool> [--args '<json>'] [options]
+
+Runs one tool against the Edge API (without MCP) and prints the result on stdout. On an error result the
+message goes to stderr and the exit code is 1. Takes the same options and variables as serve.
+
+Example: CHILI_PIPER_API_KEY=… chilipiper-mcp call user-find --args '{"query":"ada"}'
+`,
+};

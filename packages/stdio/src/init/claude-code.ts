@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { KEY_VAR, type ClientSpec } from './types.js';
+
+/**
+ * Claude Code: `.mcp.json` in the project (shared with the team), or `~/.claude.json` for `--scope user`.
+ * Claude Code expands `${VAR}` in `.mcp.json`, so the file can name the variable instead of holding the key.
+ */
+export const claudeCode: ClientSpec = {
+  id: 'claude-code',
+  label: 'Claude Code',
+  format: 'json',
+  scopes: ['project', 'user'],
+  defaultScope: 'project',
+  path: (scope, ctx) => (scope === 'project' ? join(ctx.cwd, '.mcp.json') : join(ctx.home, '.claude.json')),
+  key: (literal, scope) =>
+    literal
+      ? {
+          env: { [KEY_VAR]: literal },
+          notes:
+            scope === 'project'
+              ? ['.mcp.json now holds your API key: add .mcp.json to .gitignore so it is never committed.']
+              : ['The key is stored in plain text in ~/.claude.json; keep that file private.'],
+        }
+      : {
+          env: { [KEY_VAR]: `\${${KEY_VAR}}` },
+          notes: [
+            `Claude Code reads ${KEY_VAR} from the environment it starts in: export it in your shell profile.`,
+          ],
+        },
+  extra: { type: 'stdio' },
+  verify: 'Start Claude Code in this directory, approve the project server, and run /mcp.',
+};
