@@ -68,7 +68,7 @@ export const meetingsTools = [
       'Lists meetings whose time falls between start and end, optionally narrowed by workspace, status, assignee, ' +
       'host, guest email or meeting type. Changes nothing. The window may span at most 7 days: split longer ' +
       'ranges. Items are in data.list; while the response says hasMore: "Yes", ask again with pagination.page + 1 ' +
-      '(pages are 0-based, pageSize defaults to 10).',
+      '(pages are 0-based; the API pages by 200 unless pagination.pageSize says otherwise).',
     operation: { name: 'meeting-list-put', method: 'PUT', path: '/v2/org/meetings/meetings' },
     input: v.object({
       start: isoDateTime('Window start, inclusive'),
@@ -85,9 +85,9 @@ export const meetingsTools = [
         ),
       ),
       meetingTypeIds: v.optional(meetingTypeIds),
-      pagination: pagination(10),
+      pagination: pagination(200),
     }),
-    pagination: { style: 'hasMore', in: 'body', items: 'data.list', defaultPageSize: 10 },
+    pagination: { style: 'hasMore', in: 'body', items: 'data.list', defaultPageSize: 200 },
     span: { start: 'start', end: 'end', maxDays: 7 },
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
@@ -95,8 +95,8 @@ export const meetingsTools = [
     confidence: 'spec',
     notes:
       'Body is QueryMeetingsRequest from the newest spec copy (1.321.2), which adds assigneeIds, hostIds, guestEmail ' +
-      'and meetingTypeIds to the 1.230.0 shape. The schema gives pageSize default 10 and no maximum; older ' +
-      'descriptions claim page defaults to 1 and pageSize to 200, and a {results, pagination} response: the schema ' +
+      'and meetingTypeIds to the 1.230.0 shape. The schema gives no pageSize default and no maximum; the ' +
+      'operation text says pageSize defaults to 200 (taken here) and page to 1, and a {results, pagination} response: the schema ' +
       '(0-based page, {data, hasMore, hasMoreItems}) wins.',
   }),
   defineTool({
