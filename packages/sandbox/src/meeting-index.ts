@@ -39,8 +39,9 @@ export class MeetingIndex {
       this.byId.set(m.id, m);
       if (m.crmEventId) this.byCrmEventId.set(m.crmEventId, m);
     }
-    this.sorted.push(...meetings);
-    this.sorted.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+    for (const m of meetings) this.sorted.push(m);
+    // Array.prototype.sort is stable: equal start times keep their (deterministic) generation order.
+    this.sorted.sort((a, b) => a.start - b.start);
   }
 
   /** Meetings starting in [from, to), in start order. */

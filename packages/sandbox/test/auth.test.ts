@@ -23,7 +23,10 @@ describe('authentication', () => {
   });
 
   it('rejects a valid key sent without the Bearer prefix', async () => {
-    const r = await call(sb, 'GET', '/v1/org/health/ping', undefined, { key: null, headers: { Authorization: sb.apiKey } });
+    const r = await call(sb, 'GET', '/v1/org/health/ping', undefined, {
+      key: null,
+      headers: { Authorization: sb.apiKey },
+    });
     expect(r.status).toBe(401);
   });
 
@@ -37,7 +40,13 @@ describe('permissions', () => {
   it('returns 403 naming the missing permission', async () => {
     const key = sb.createKey({ permissions: ['api.ping', 'user.read'], label: 'limited' });
     expect((await call(sb, 'GET', '/v1/org/health/ping', undefined, { key })).status).toBe(200);
-    const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', { start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z' }, { key });
+    const r = await call(
+      sb,
+      'PUT',
+      '/v2/org/meetings/meetings',
+      { start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z' },
+      { key },
+    );
     expect(r.status).toBe(403);
     expect(r.json).toEqual({
       errorCode: 'Forbidden',
@@ -51,7 +60,13 @@ describe('permissions', () => {
     const users = await call(sb, 'GET', '/v1/org/workspace/users', undefined, { key });
     expect(users.status).toBe(200);
     const ws = await call(sb, 'GET', '/v1/org/workspace', undefined, { key });
-    const r = await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: ws.json.results[0].id, userIds: [users.json.results[0].id] }, { key });
+    const r = await call(
+      sb,
+      'POST',
+      '/v1/org/workspace/users/add',
+      { workspaceId: ws.json.results[0].id, userIds: [users.json.results[0].id] },
+      { key },
+    );
     expect(r.status).toBe(403);
     expect(r.json.arguments.permission).toBe('workspace.modify');
   });
@@ -69,7 +84,9 @@ describe('tenants', () => {
     expect(globex.json.tenantData.subdomain).toBe('globex');
     expect(globex.json.tenantData.tenantId).not.toBe(acme.json.tenantData.tenantId);
     const acmeUser = (await call(sb, 'GET', '/v1/org/workspace/users')).json.results[0];
-    const cross = await call(sb, 'GET', `/v1/org/user/read/${acmeUser.id}`, undefined, { key: sb.keys.globex });
+    const cross = await call(sb, 'GET', `/v1/org/user/read/${acmeUser.id}`, undefined, {
+      key: sb.keys.globex,
+    });
     expect(cross.status).toBe(404);
     expect(cross.json.errorCode).toBe('NotFound');
     const own = await call(sb, 'GET', `/v1/org/user/read/${acmeUser.id}`);

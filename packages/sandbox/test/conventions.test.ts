@@ -37,7 +37,9 @@ describe('pagination', () => {
 
   it('bad page and pageSize are both named', async () => {
     const r = await call(sb, 'GET', '/v1/org/workspace?page=-1&pageSize=0');
-    expect(r.text).toBe('Invalid value for: query parameter page, Invalid value for: query parameter pageSize');
+    expect(r.text).toBe(
+      'Invalid value for: query parameter page, Invalid value for: query parameter pageSize',
+    );
   });
 
   it('rule-list defaults to pageSize 200', async () => {
@@ -67,15 +69,24 @@ describe('pagination', () => {
 
 describe('span limits', () => {
   it('meeting-list-put rejects a span over 7 days', async () => {
-    const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', { start: '2026-03-01T00:00:00Z', end: '2026-03-08T00:00:01Z' });
+    const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', {
+      start: '2026-03-01T00:00:00Z',
+      end: '2026-03-08T00:00:01Z',
+    });
     expect(r.status).toBe(400);
     expect(r.text).toBe('Invalid value for: body (span between start and end must be at most 7 days)');
-    const ok = await call(sb, 'PUT', '/v2/org/meetings/meetings', { start: '2026-03-01T00:00:00Z', end: '2026-03-08T00:00:00Z' });
+    const ok = await call(sb, 'PUT', '/v2/org/meetings/meetings', {
+      start: '2026-03-01T00:00:00Z',
+      end: '2026-03-08T00:00:00Z',
+    });
     expect(ok.status).toBe(200);
   });
 
   it('meeting export rejects a span over 7 days', async () => {
-    const r = await call(sb, 'PUT', '/v3/org/meetings/meetings/export', { start: '2026-03-01T00:00:00Z', end: '2026-03-09T00:00:00Z' });
+    const r = await call(sb, 'PUT', '/v3/org/meetings/meetings/export', {
+      start: '2026-03-01T00:00:00Z',
+      end: '2026-03-09T00:00:00Z',
+    });
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/at most 7 days/);
   });
@@ -85,13 +96,18 @@ describe('span limits', () => {
     const q = `workspaceId=${router.workspaceId}&routerId=${router.id}&start=2026-01-01T00:00:00Z&end=2026-02-01T00:00:00Z`;
     const r = await call(sb, 'POST', `/v1/org/concierge/logs?${q}`);
     expect(r.status).toBe(400);
-    expect(r.text).toBe('Invalid value for: query parameter end (span between start and end must be at most 30 days)');
+    expect(r.text).toBe(
+      'Invalid value for: query parameter end (span between start and end must be at most 30 days)',
+    );
   });
 });
 
 describe('errors and headers', () => {
   it('malformed JSON is a 400 text/plain', async () => {
-    const r = await call(sb, 'PUT', '/v2/org/team', undefined, { raw: '{"name": ', headers: { 'Content-Type': 'application/json' } });
+    const r = await call(sb, 'PUT', '/v2/org/team', undefined, {
+      raw: '{"name": ',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(r.status).toBe(400);
     expect(r.text).toBe('Invalid value for: body (malformed JSON)');
   });
@@ -103,13 +119,20 @@ describe('errors and headers', () => {
   });
 
   it('a bad enum value is a 400', async () => {
-    const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', { start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z', status: ['Cancelled'] });
+    const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', {
+      start: '2026-03-09T00:00:00Z',
+      end: '2026-03-10T00:00:00Z',
+      status: ['Cancelled'],
+    });
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/^Invalid value for: body \(status\.0: /);
   });
 
   it('a bad date is a 400', async () => {
-    const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', { start: 'yesterday', end: '2026-03-10T00:00:00Z' });
+    const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', {
+      start: 'yesterday',
+      end: '2026-03-10T00:00:00Z',
+    });
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/^Invalid value for: body \(start: expected an ISO-8601 date-time\)/);
   });

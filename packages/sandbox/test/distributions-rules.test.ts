@@ -14,15 +14,27 @@ const someTeam = async () => (await call(sb, 'PUT', '/v2/org/team', {})).json.re
 describe('distributions', () => {
   it('the seed has every assignment type, with weights, capping and user states', async () => {
     const r = await call(sb, 'PUT', '/v2/org/distribution/list', { pageSize: 100 });
-    const types = new Set(r.json.results.map((d: { published: { assignmentTypeConfig: { type: string } } }) => d.published.assignmentTypeConfig.type));
+    const types = new Set(
+      r.json.results.map(
+        (d: { published: { assignmentTypeConfig: { type: string } } }) =>
+          d.published.assignmentTypeConfig.type,
+      ),
+    );
     expect([...types].sort()).toEqual(['Conversation', 'Meeting', 'Record']);
     const capped = r.json.results.find((d: { published: { capping?: unknown } }) => d.published.capping);
     expect(capped.published.capping.resetPeriodicity.type).toBe('Weekly');
-    const states = r.json.results.flatMap((d: { state: { userStates: { type: string }[] } }) => d.state.userStates.map((s) => s.type));
+    const states = r.json.results.flatMap((d: { state: { userStates: { type: string }[] } }) =>
+      d.state.userStates.map((s) => s.type),
+    );
     expect(states).toContain('Active');
     expect(states).toContain('Disabled');
     const filtered = await call(sb, 'PUT', '/v2/org/distribution/list', { assignmentType: 'Record' });
-    expect(filtered.json.results.every((d: { published: { assignmentTypeConfig: { type: string } } }) => d.published.assignmentTypeConfig.type === 'Record')).toBe(true);
+    expect(
+      filtered.json.results.every(
+        (d: { published: { assignmentTypeConfig: { type: string } } }) =>
+          d.published.assignmentTypeConfig.type === 'Record',
+      ),
+    ).toBe(true);
   });
 
   it('create publishes at once and returns {distributionId}', async () => {
@@ -38,13 +50,24 @@ describe('distributions', () => {
     expect(Object.keys(r.json)).toEqual(['distributionId']);
     const list = await call(sb, 'PUT', '/v2/org/distribution/list', { name: 'api created' });
     expect(list.json.total).toBe(1);
-    expect(list.json.results[0].published).toMatchObject({ distributionId: r.json.distributionId, name: 'API Created RR', teamRef: { id: team.id }, weights: [{ userId: team.members[0], weight: 300 }] });
-    const bad = await call(sb, 'POST', '/v1/org/distribution', { teamId: team.id, workspaceId: team.workspaceId, name: 'x', assignmentTypeConfig: { type: 'Sideways' } });
+    expect(list.json.results[0].published).toMatchObject({
+      distributionId: r.json.distributionId,
+      name: 'API Created RR',
+      teamRef: { id: team.id },
+      weights: [{ userId: team.members[0], weight: 300 }],
+    });
+    const bad = await call(sb, 'POST', '/v1/org/distribution', {
+      teamId: team.id,
+      workspaceId: team.workspaceId,
+      name: 'x',
+      assignmentTypeConfig: { type: 'Sideways' },
+    });
     expect(bad.status).toBe(400);
   });
 
   it('update replaces the whole config while adjust adds to current values', async () => {
-    const d = (await call(sb, 'PUT', '/v2/org/distribution/list', { assignmentType: 'Meeting' })).json.results[0];
+    const d = (await call(sb, 'PUT', '/v2/org/distribution/list', { assignmentType: 'Meeting' })).json
+      .results[0];
     const [u1, u2] = d.state.userStates.map((s: { userId: string }) => s.userId);
     const upd = await call(sb, 'POST', `/v3/org/distribution/${d.id}`, {
       name: 'Replaced',
@@ -55,10 +78,19 @@ describe('distributions', () => {
     expect(upd.status).toBe(200);
     expect(upd.json.published.weights).toEqual([{ userId: u1, weight: 100 }]);
     expect(upd.json.published.capping).toBeUndefined();
-    const adj = { weights: [{ userId: u1, weight: 50 }, { userId: u2, weight: 10 }], manualCalibration: [{ userId: u1, calibration: 3 }] };
+    const adj = {
+      weights: [
+        { userId: u1, weight: 50 },
+        { userId: u2, weight: 10 },
+      ],
+      manualCalibration: [{ userId: u1, calibration: 3 }],
+    };
     await call(sb, 'POST', `/v3/org/distribution/${d.id}/adjust`, adj);
     const twice = await call(sb, 'POST', `/v3/org/distribution/${d.id}/adjust`, adj);
-    expect(twice.json.published.weights).toEqual([{ userId: u1, weight: 200 }, { userId: u2, weight: 120 }]);
+    expect(twice.json.published.weights).toEqual([
+      { userId: u1, weight: 200 },
+      { userId: u2, weight: 120 },
+    ]);
     expect(twice.json.published.manualCalibration).toEqual([{ userId: u1, calibration: 8 }]);
     expect(twice.json.published.metadata.revision).toBe(d.published.metadata.revision + 3);
   });
@@ -77,7 +109,15 @@ describe('rules', () => {
     type: 'ConditionGroup',
     id: 'grp-1',
     operator: 'and',
-    conditions: [{ type: 'StaticValueCondition', conditionId: 'c-1', dataReference: { source: 'DF', object: 'Person', field: 'PersonCountry' }, operator: 'equal', value: 'US' }],
+    conditions: [
+      {
+        type: 'StaticValueCondition',
+        conditionId: 'c-1',
+        dataReference: { source: 'DF', object: 'Person', field: 'PersonCountry' },
+        operator: 'equal',
+        value: 'US',
+      },
+    ],
   };
 
   it('seeded rules are ExplicitV1 with conditions and metadata.revision', async () => {
@@ -95,17 +135,31 @@ describe('rules', () => {
 
   it('create → revision 1; modify → +1; stale revision → 409 RevisionConflict', async () => {
     const ws = (await call(sb, 'GET', '/v1/org/workspace')).json.results[0];
-    const created = await call(sb, 'POST', '/v1/org/rule', { dto: { type: 'CreateRuleRequest', workspaceId: ws.id, name: 'US leads', conditions } });
+    const created = await call(sb, 'POST', '/v1/org/rule', {
+      dto: { type: 'CreateRuleRequest', workspaceId: ws.id, name: 'US leads', conditions },
+    });
     expect(created.status).toBe(200);
-    expect(created.json).toMatchObject({ type: 'NonOwnershipRule', name: 'US leads', ruleBuilderVersion: 'ExplicitV1', metadata: { revision: 1 } });
+    expect(created.json).toMatchObject({
+      type: 'NonOwnershipRule',
+      name: 'US leads',
+      ruleBuilderVersion: 'ExplicitV1',
+      metadata: { revision: 1 },
+    });
     const id = created.json.id;
-    const mod = await call(sb, 'PUT', `/v1/org/rule?ruleId=${id}&revision=1`, { dto: { type: 'ModifyRuleRequest', name: 'US leads v2', conditions } });
+    const mod = await call(sb, 'PUT', `/v1/org/rule?ruleId=${id}&revision=1`, {
+      dto: { type: 'ModifyRuleRequest', name: 'US leads v2', conditions },
+    });
     expect(mod.status).toBe(200);
     expect(mod.json.metadata.revision).toBe(2);
     expect((await call(sb, 'GET', `/v1/org/rule/${id}`)).json.name).toBe('US leads v2');
-    const stale = await call(sb, 'PUT', `/v1/org/rule?ruleId=${id}&revision=1`, { dto: { name: 'lost update' } });
+    const stale = await call(sb, 'PUT', `/v1/org/rule?ruleId=${id}&revision=1`, {
+      dto: { name: 'lost update' },
+    });
     expect(stale.status).toBe(409);
-    expect(stale.json).toMatchObject({ errorCode: 'RevisionConflict', arguments: { ruleId: id, currentRevision: '2' } });
+    expect(stale.json).toMatchObject({
+      errorCode: 'RevisionConflict',
+      arguments: { ruleId: id, currentRevision: '2' },
+    });
     const staleDelete = await call(sb, 'DELETE', `/v1/org/rule?ruleId=${id}&revision=1`);
     expect(staleDelete.status).toBe(409);
   });

@@ -10,8 +10,13 @@ beforeEach(() => sb.reset());
 afterAll(() => sb.close());
 
 const window = { start: '2026-03-09T00:00:00Z', end: '2026-03-16T00:00:00Z' };
-const list = async (extra: Record<string, unknown> = {}) => (await call(sb, 'PUT', '/v2/org/meetings/meetings', { ...window, pageSize: 1000, ...extra })).json.data.list;
-const future = async () => (await list({ status: ['Active'] })).find((m: { dateTime: { start: string } }) => Date.parse(m.dateTime.start) > Date.parse('2026-03-11T00:00:00Z'));
+const list = async (extra: Record<string, unknown> = {}) =>
+  (await call(sb, 'PUT', '/v2/org/meetings/meetings', { ...window, pageSize: 1000, ...extra })).json.data
+    .list;
+const future = async () =>
+  (await list({ status: ['Active'] })).find(
+    (m: { dateTime: { start: string } }) => Date.parse(m.dateTime.start) > Date.parse('2026-03-11T00:00:00Z'),
+  );
 
 describe('seeded meetings', () => {
   it('span past and future with every status', async () => {
@@ -20,7 +25,8 @@ describe('seeded meetings', () => {
     const statuses = new Set((await list()).map((m: { meetingStatus: string }) => m.meetingStatus));
     expect([...statuses].sort()).toEqual(['Active', 'Canceled', 'Completed', 'NoShow']);
     const before = await list({ status: ['Completed'] });
-    for (const m of before) expect(Date.parse(m.dateTime.end)).toBeLessThanOrEqual(Date.parse('2026-03-10T12:00:00Z'));
+    for (const m of before)
+      expect(Date.parse(m.dateTime.end)).toBeLessThanOrEqual(Date.parse('2026-03-10T12:00:00Z'));
   });
 
   it('filters by status, host, workspace, meeting type and guest', async () => {
@@ -30,7 +36,12 @@ describe('seeded meetings', () => {
     expect(hosts.length).toBeGreaterThan(0);
     expect(hosts.every((x: { hostId: string }) => x.hostId === m.hostId)).toBe(true);
     const ws = await list({ workspaceIds: [m.workspaceId], meetingTypeIds: [m.meetingTypeId] });
-    expect(ws.every((x: { workspaceId: string; meetingTypeId: string }) => x.workspaceId === m.workspaceId && x.meetingTypeId === m.meetingTypeId)).toBe(true);
+    expect(
+      ws.every(
+        (x: { workspaceId: string; meetingTypeId: string }) =>
+          x.workspaceId === m.workspaceId && x.meetingTypeId === m.meetingTypeId,
+      ),
+    ).toBe(true);
     const guest = await list({ guestEmail: m.primaryGuest.value.toUpperCase() });
     expect(guest.map((x: { meetingId: string }) => x.meetingId)).toContain(m.meetingId);
     const noShow = await list({ status: ['NoShow'] });
@@ -41,13 +52,24 @@ describe('seeded meetings', () => {
     const m = (await list())[0];
     const r = await call(sb, 'GET', `/v1/org/meetings/get/${m.meetingId}`);
     expect(r.json.hasMore).toBe('No');
-    expect(r.json.data).toMatchObject({ id: m.meetingId, meetingStatus: m.meetingStatus, bookedAt: m.bookedAt });
-    expect(r.json.data.activities.find((a: { type: string }) => a.type === 'ScheduledAt').at).toBe(m.dateTime.start);
-    expect((await call(sb, 'GET', '/v1/org/meetings/get/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect(r.json.data).toMatchObject({
+      id: m.meetingId,
+      meetingStatus: m.meetingStatus,
+      bookedAt: m.bookedAt,
+    });
+    expect(r.json.data.activities.find((a: { type: string }) => a.type === 'ScheduledAt').at).toBe(
+      m.dateTime.start,
+    );
+    expect((await call(sb, 'GET', '/v1/org/meetings/get/00000000-0000-4000-8000-000000000000')).status).toBe(
+      404,
+    );
   });
 
   it('export returns CSV with a header row including Meeting ID and bookedAt', async () => {
-    const r = await call(sb, 'PUT', '/v3/org/meetings/meetings/export', { start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z' });
+    const r = await call(sb, 'PUT', '/v3/org/meetings/meetings/export', {
+      start: '2026-03-09T00:00:00Z',
+      end: '2026-03-10T00:00:00Z',
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = r.text.trim().split('\r\n');
@@ -70,7 +92,10 @@ describe('cancel and no-show', () => {
     expect(canceled.map((x: { meetingId: string }) => x.meetingId)).toContain(m.meetingId);
     const again = await call(sb, 'POST', `/v2/org/meetings/cancel/${m.meetingId}`, {});
     expect(again.status).toBe(409);
-    expect(again.json).toMatchObject({ errorCode: 'MeetingStatusConflict', arguments: { meetingId: m.meetingId, meetingStatus: 'Canceled' } });
+    expect(again.json).toMatchObject({
+      errorCode: 'MeetingStatusConflict',
+      arguments: { meetingId: m.meetingId, meetingStatus: 'Canceled' },
+    });
     expect((await call(sb, 'POST', `/v2/org/meetings/noshow/${m.meetingId}`)).status).toBe(409);
   });
 
@@ -78,16 +103,24 @@ describe('cancel and no-show', () => {
     const m = (await list({ status: ['Completed'] }))[0];
     const r = await call(sb, 'POST', `/v2/org/meetings/noshow/${m.meetingId}`, {});
     expect(r.json.meetingStatus).toBe('NO_SHOW');
-    expect((await list({ status: ['NoShow'] })).map((x: { meetingId: string }) => x.meetingId)).toContain(m.meetingId);
+    expect((await list({ status: ['NoShow'] })).map((x: { meetingId: string }) => x.meetingId)).toContain(
+      m.meetingId,
+    );
     expect((await call(sb, 'POST', `/v2/org/meetings/noshow/${m.meetingId}`)).status).toBe(409);
   });
 
   it('deprecated GET cancel answers {type:"Success"} then {type:"Failure"}', async () => {
     const m = await future();
-    expect((await call(sb, 'GET', `/v1/org/meetings/cancel/${m.meetingId}`)).json).toEqual({ type: 'Success' });
-    expect((await call(sb, 'GET', `/v1/org/meetings/cancel/${m.meetingId}`)).json).toEqual({ type: 'Failure' });
+    expect((await call(sb, 'GET', `/v1/org/meetings/cancel/${m.meetingId}`)).json).toEqual({
+      type: 'Success',
+    });
+    expect((await call(sb, 'GET', `/v1/org/meetings/cancel/${m.meetingId}`)).json).toEqual({
+      type: 'Failure',
+    });
     const ns = (await list({ status: ['Completed'] }))[0];
-    expect((await call(sb, 'GET', `/v1/org/meetings/noshow/${ns.meetingId}`)).json).toEqual({ type: 'Success' });
+    expect((await call(sb, 'GET', `/v1/org/meetings/noshow/${ns.meetingId}`)).json).toEqual({
+      type: 'Success',
+    });
   });
 
   it('meeting-activity returns a deep link', async () => {
@@ -100,7 +133,10 @@ describe('cancel and no-show', () => {
     let now = Date.parse('2026-03-10T12:00:00Z');
     const s2 = await start({ now: () => new Date(now) });
     try {
-      const m = s2.tenant('acme').meetings.range(now, now + 86_400_000).find((x) => x.status === 'Active')!;
+      const m = s2
+        .tenant('acme')
+        .meetings.range(now, now + 86_400_000)
+        .find((x) => x.status === 'Active')!;
       const get = async () => (await call(s2, 'GET', `/v1/org/meetings/get/${m.id}`)).json.data.meetingStatus;
       expect(await get()).toBe('Active');
       now = m.end + 1;
@@ -112,7 +148,11 @@ describe('cancel and no-show', () => {
 });
 
 describe('CRM-keyed operations', () => {
-  const crmMeeting = () => sb.tenant('acme').meetings.all().find((m) => m.crmEventId && m.status === 'Active' && m.start > Date.parse('2026-03-11T00:00:00Z'))!;
+  const crmMeeting = () =>
+    sb
+      .tenant('acme')
+      .meetings.all()
+      .find((m) => m.crmEventId && m.status === 'Active' && m.start > Date.parse('2026-03-11T00:00:00Z'))!;
 
   it('crm event ids are Salesforce-like and resolve to their meeting', async () => {
     const m = crmMeeting();
@@ -135,7 +175,10 @@ describe('CRM-keyed operations', () => {
   });
 
   it('crm no-show via the deprecated GET', async () => {
-    const m = sb.tenant('acme').meetings.all().find((x) => x.crmEventId && x.status === 'Completed')!;
+    const m = sb
+      .tenant('acme')
+      .meetings.all()
+      .find((x) => x.crmEventId && x.status === 'Completed')!;
     expect((await call(sb, 'GET', `/v1/org/crm/noshow/${m.crmEventId}`)).json).toEqual({ type: 'Success' });
     expect((await call(sb, 'GET', `/v1/org/meetings/get/${m.id}`)).json.data.meetingStatus).toBe('NoShow');
   });

@@ -15,14 +15,29 @@ const allUsers = async () => (await call(sb, 'GET', '/v1/org/workspace/users?pag
 describe('tenant and users', () => {
   it('tenant-get returns the Organization shape', async () => {
     const r = await call(sb, 'GET', '/v1/org/tenant/get');
-    expect(r.json).toEqual({ type: 'Organization', tenantData: { tenantId: sb.tenant('acme').id, cluster: 'sandbox-1', subdomain: 'acme' }, domains: ['acme.example'] });
+    expect(r.json).toEqual({
+      type: 'Organization',
+      tenantData: { tenantId: sb.tenant('acme').id, cluster: 'sandbox-1', subdomain: 'acme' },
+      domains: ['acme.example'],
+    });
   });
 
   it('users have 24-hex ids and the User fields', async () => {
     const users = await allUsers();
     expect(users.length).toBeGreaterThanOrEqual(20);
     for (const u of users) expect(u.id).toMatch(/^[0-9a-f]{24}$/);
-    expect(Object.keys(users[0])).toEqual(expect.arrayContaining(['id', 'name', 'email', 'isSuperAdmin', 'licenses', 'managedWorkspaces', 'managedTeams', 'workspaces']));
+    expect(Object.keys(users[0])).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'email',
+        'isSuperAdmin',
+        'licenses',
+        'managedWorkspaces',
+        'managedTeams',
+        'workspaces',
+      ]),
+    );
     expect(users.filter((u: { isSuperAdmin: boolean }) => u.isSuperAdmin)).toHaveLength(1);
   });
 
@@ -57,7 +72,12 @@ describe('tenant and users', () => {
 
   it('user-invite creates a user; a duplicate email is a 409', async () => {
     const ws = await firstWorkspace();
-    const r = await call(sb, 'POST', '/v1/org/user/invite', { email: 'New.Hire@acme.example', name: 'New Hire', licenses: ['ChiliCal', 'Concierge'], workspaces: [ws.id] });
+    const r = await call(sb, 'POST', '/v1/org/user/invite', {
+      email: 'New.Hire@acme.example',
+      name: 'New Hire',
+      licenses: ['ChiliCal', 'Concierge'],
+      workspaces: [ws.id],
+    });
     expect(r.status).toBe(200);
     expect(r.json.id).toMatch(/^[0-9a-f]{24}$/);
     expect(r.json.licenses).toMatchObject({ chiliCalOrg: true, concierge: true, distro: false });
@@ -69,12 +89,21 @@ describe('tenant and users', () => {
 
   it('user-update-licenses sets the full license set', async () => {
     const [, u] = await allUsers();
-    const licenses = { distro: false, chiliCalOrg: true, concierge: false, conciergeLive: false, chat: true, handoff: false };
+    const licenses = {
+      distro: false,
+      chiliCalOrg: true,
+      concierge: false,
+      conciergeLive: false,
+      chat: true,
+      handoff: false,
+    };
     const r = await call(sb, 'POST', '/v1/org/user/licenses', { update: { [u.id]: licenses } });
     expect(r.status).toBe(200);
     expect(r.json).toEqual({});
     expect((await call(sb, 'GET', `/v1/org/user/read/${u.id}`)).json.licenses).toEqual(licenses);
-    const unknown = await call(sb, 'POST', '/v1/org/user/licenses', { update: { ffffffffffffffffffffffff: licenses } });
+    const unknown = await call(sb, 'POST', '/v1/org/user/licenses', {
+      update: { ffffffffffffffffffffffff: licenses },
+    });
     expect(unknown.status).toBe(404);
   });
 });
@@ -82,7 +111,12 @@ describe('tenant and users', () => {
 describe('workspaces', () => {
   it('workspace items have id, name, emoji, logo, metadata', async () => {
     const ws = await firstWorkspace();
-    expect(ws).toMatchObject({ name: 'Sales', emoji: expect.any(String), logo: expect.any(String), metadata: { revision: 0 } });
+    expect(ws).toMatchObject({
+      name: 'Sales',
+      emoji: expect.any(String),
+      logo: expect.any(String),
+      metadata: { revision: 0 },
+    });
   });
 
   it('add is idempotent (members skipped); remove and remove-from-all detach', async () => {
@@ -90,13 +124,28 @@ describe('workspaces', () => {
     const target = wsList[2];
     const users = await allUsers();
     const outsider = users.find((u: { workspaces: string[] }) => !u.workspaces.includes(target.id));
-    const count = async () => (await call(sb, 'GET', `/v1/org/workspace/users?workspaceId=${target.id}`)).json.total;
+    const count = async () =>
+      (await call(sb, 'GET', `/v1/org/workspace/users?workspaceId=${target.id}`)).json.total;
     const before = await count();
-    expect((await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: target.id, userIds: [outsider.id] })).status).toBe(200);
+    expect(
+      (
+        await call(sb, 'POST', '/v1/org/workspace/users/add', {
+          workspaceId: target.id,
+          userIds: [outsider.id],
+        })
+      ).status,
+    ).toBe(200);
     await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: target.id, userIds: [outsider.id] });
     expect(await count()).toBe(before + 1);
-    expect((await call(sb, 'GET', `/v1/org/user/read/${outsider.id}`)).json.workspaces.filter((w: string) => w === target.id)).toHaveLength(1);
-    await call(sb, 'POST', '/v1/org/workspace/users/remove', { workspaceId: target.id, userIds: [outsider.id] });
+    expect(
+      (await call(sb, 'GET', `/v1/org/user/read/${outsider.id}`)).json.workspaces.filter(
+        (w: string) => w === target.id,
+      ),
+    ).toHaveLength(1);
+    await call(sb, 'POST', '/v1/org/workspace/users/remove', {
+      workspaceId: target.id,
+      userIds: [outsider.id],
+    });
     expect(await count()).toBe(before);
     await call(sb, 'POST', '/v1/org/workspace/users/remove-from-all', { userIds: [outsider.id] });
     expect((await call(sb, 'GET', `/v1/org/user/read/${outsider.id}`)).json.workspaces).toEqual([]);
@@ -105,9 +154,17 @@ describe('workspaces', () => {
   it('unknown workspace or user is a 404; empty userIds is a 400', async () => {
     const ws = await firstWorkspace();
     const [u] = await allUsers();
-    expect((await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: 'nope', userIds: [u.id] })).status).toBe(404);
-    expect((await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: ws.id, userIds: ['nope'] })).status).toBe(404);
-    expect((await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: ws.id, userIds: [] })).status).toBe(400);
+    expect(
+      (await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: 'nope', userIds: [u.id] }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: ws.id, userIds: ['nope'] }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(sb, 'POST', '/v1/org/workspace/users/add', { workspaceId: ws.id, userIds: [] })).status,
+    ).toBe(400);
   });
 });
 
@@ -128,13 +185,22 @@ describe('teams', () => {
     const team = (await call(sb, 'PUT', '/v2/org/team', {})).json.results[0];
     const users = await allUsers();
     const outsider = users.find((u: { id: string }) => !team.members.includes(u.id));
-    const added = await call(sb, 'POST', '/v1/org/team/users/add', { teamId: team.id, userIds: [outsider.id] });
+    const added = await call(sb, 'POST', '/v1/org/team/users/add', {
+      teamId: team.id,
+      userIds: [outsider.id],
+    });
     expect(added.json.members).toEqual([...team.members, outsider.id]);
     expect(added.json.metadata.revision).toBe(team.metadata.revision + 1);
-    const again = await call(sb, 'POST', '/v1/org/team/users/add', { teamId: team.id, userIds: [outsider.id] });
+    const again = await call(sb, 'POST', '/v1/org/team/users/add', {
+      teamId: team.id,
+      userIds: [outsider.id],
+    });
     expect(again.json.members).toEqual(added.json.members);
     expect(again.json.metadata.revision).toBe(added.json.metadata.revision);
-    const removed = await call(sb, 'POST', '/v1/org/team/users/remove', { teamId: team.id, userIds: [outsider.id] });
+    const removed = await call(sb, 'POST', '/v1/org/team/users/remove', {
+      teamId: team.id,
+      userIds: [outsider.id],
+    });
     expect(removed.json.members).toEqual(team.members);
     const member = team.members[1];
     await call(sb, 'POST', '/v1/org/team/users/remove-from-all', { userIds: [member] });

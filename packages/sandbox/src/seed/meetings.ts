@@ -21,6 +21,9 @@ export function seedMeetings(t: Tenant, rng: Prng, count: number, now: number): 
   const dists = [...t.distributions.values()].filter((d) => d.assignmentTypeConfig.type === 'Meeting');
   const routers = [...t.conciergeRouters.values()];
   const meetings: Meeting[] = [];
+  const allTypes = [...t.meetingTypes.values()];
+  const typesByWs = new Map<string, typeof allTypes>();
+  for (const mt of allTypes) typesByWs.set(mt.workspaceId, [...(typesByWs.get(mt.workspaceId) ?? []), mt]);
   const logs: ConciergeLog[] = [];
   for (let i = 0; i < count; i++) {
     const dist = rng.chance(0.7) ? rng.pick(dists) : undefined;
@@ -32,8 +35,7 @@ export function seedMeetings(t: Tenant, rng: Prng, count: number, now: number): 
     while (!wh.days.includes(isoWeekday(day))) day += DAY;
     const start = day + rng.int(wh.startHour, wh.endHour - 1) * HOUR + (rng.chance(0.5) ? 30 * MINUTE : 0);
     const wsId = dist?.workspaceId ?? host.workspaces[0] ?? '';
-    const types = [...t.meetingTypes.values()].filter((m) => m.workspaceId === wsId);
-    const mt = types.length > 0 ? rng.pick(types) : rng.pick([...t.meetingTypes.values()]);
+    const mt = rng.pick(typesByWs.get(wsId) ?? allTypes);
     const end = start + mt.durationMin * MINUTE;
     const bookedAt = Math.min(now - HOUR, start - rng.int(1, 14 * 24) * HOUR);
     let status: MeetingStatus;
