@@ -1,0 +1,31 @@
+// Bundles worker/worker.ts into one ES module for workerd: every dependency inlined, browser/worker
+// conditions, no Node built-ins. Used by the workerd test and by scripts/bench/serverless.mjs.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/**
+ * Returns `{ code, bytes, warnings, metafile }` of the bundle (written to `outfile` when given).
+ * @param {{ minify?: boolean, outfile?: string }} [options]
+ */
+export async function buildWorker({ minify = true, outfile } = {}) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+    minify,
+    legalComments: 'none',
+    write: Boolean(outfile),
+    ...(outfile ? { outfile } : { outdir: 'out' }),
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'));
+  const code = outfile ? undefined : result.outputFiles?.[0]?.text;
+  return { code, bytes: output?.[1].bytes ?? 0, warnings: result.warnings, metafile: result.metafile };
+}
