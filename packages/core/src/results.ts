@@ -1,5 +1,6 @@
 import type { AnyTool } from './tool.js';
 import type { EdgeResponse } from './send.js';
+import { getPath } from './get-path.js';
 
 /** A tool result in MCP's `CallToolResult` shape, without depending on the SDK. */
 export interface ToolResult {
@@ -15,15 +16,6 @@ export const DEFAULT_MAX_RESULT_CHARS = 60_000;
 /** An error result. */
 export function errorResult(message: string): ToolResult {
   return { content: [{ type: 'text', text: message }], isError: true };
-}
-
-function getPath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 function withItems(value: Record<string, unknown>, path: string, items: unknown[]): Record<string, unknown> {

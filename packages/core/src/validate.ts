@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { EdgeError } from './errors.js';
+import { getPath } from './get-path.js';
 import type { AnyTool } from './tool.js';
 
 const STRUCTURED = new Set([
@@ -48,12 +49,6 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = v.getDotPath(issue) ?? '(arguments)';
   const received = issue.received === 'undefined' ? 'nothing' : issue.received;
   return `- ${path}: ${issue.message}${issue.kind === 'schema' ? '' : ` (got ${received})`}`;
-}
-
-function getPath(value: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], value);
 }
 
 /** Checks the tool's span limit on validated input; throws before any request is sent. */
