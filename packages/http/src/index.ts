@@ -1,1 +1,11 @@
-export {};
+export { createNodeHandler, type NodeHandler, type NodeRequest } from './node-handler.js';
+export { toWebRequest, writeResponse } from './convert.js';
+export { serve, type ServeOptions, type RunningServer } from './serve.js';
+export {
+  ConfigError,
+  createFetchHandler,
+  type CallerKeyCredentials,
+  type Credentials,
+  type ServerKeyCredentials,
+  type WebHandlerOptions,
+} from '@chilipiper-mcp/serverless';

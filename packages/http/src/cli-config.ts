@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, parseList } from '@chilipiper-mcp/core';
+import type { Credentials } from '@chilipiper-mcp/serverless';
+import type { ServeOptions } from './serve.js';
+
+/** The `--help` text. */
+export const HELP = `Usage: chilipiper-mcp-http [options]
+
+Serves the Chili Piper MCP tools over Streamable HTTP (stateless, POST /mcp).
+With no CHILI_PIPER_API_KEY it serves a local SANDBOX with demo data (not Chili Piper).
+
+Options (flags win over environment variables):
+  --port <n>               MCP_HTTP_PORT (default 3000; 0 = any free port)
+  --host <addr>            MCP_HTTP_HOST (default 127.0.0.1)
+  --path <path>            MCP endpoint path (default /mcp)
+  --caller-key             MCP_CREDENTIALS_MODE=caller-key: each caller sends its own Chili Piper
+                           key as "Authorization: Bearer <key>"
+  --server-key             MCP_CREDENTIALS_MODE=server-key (default): this server uses
+                           CHILI_PIPER_API_KEY; callers send one of MCP_HTTP_TOKENS (comma list)
+  --read-only              CHILI_PIPER_READ_ONLY=true: only tools that read
+  --tools <list>           CHILI_PIPER_TOOLS: only these tools or groups (comma list)
+  --exclude-tools <list>   CHILI_PIPER_EXCLUDE_TOOLS: never these tools or groups
+  --base-url <url>         CHILI_PIPER_BASE_URL: the Edge API base URL
+  --allowed-hosts <list>   MCP_HTTP_ALLOWED_HOSTS: accepted Host names (default loopback only)
+  --allowed-origins <list> MCP_HTTP_ALLOWED_ORIGINS: accepted browser origins
+  -h, --help               show this help
+
+Keys and tokens are read from the environment only, never from flags, and never logged.
+`;
+
+/** What the CLI will run: the serve options, and whether the upstream is an in-process sandbox. */
+export interface CliConfig {
+  readonly help: boolean;
+  readonly sandbox: boolean;
+  /** In sandbox mode, `credentials.apiKey` is a placeholder the CLI replaces with the sandbox key. */
+  readonly options: ServeOptions;
+}
+
+const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+
+function port(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`Invalid port: ${JSON.stringify(value)}.`);
+  return n;
+}
+
+/** Reads flags and environment into serve options. Throws a `ConfigError` on a mistake. */
+export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv): CliConfig {
+  const { values: f } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      path: { type: 'string' },
+      'caller-key': { type: 'boolean' },
+      'server-key': { type: 'boolean' },
+      'read-only': { type: 'boolean' },
+      tools: { type: 'string' },
+      'exclude-tools': { type: 'string' },
+      'base-url': { type: 'string' },
+      'allowed-hosts': { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  const mode = f['caller-key']
+    ? 'caller-key'
+    : f['server-key']
+      ? 'server-key'
+      : (env.MCP_CREDENTIALS_MODE ?? 'server-key');
+  if (mode !== 'server-key' && mode !== 'caller-key') {
+    throw new ConfigError(
+      `MCP_CREDENTIALS_MODE must be "server-key" or "caller-key", not ${JSON.stringify(mode)}.`,
+    );
+  }
+  const apiKey = env.CHILI_PIPER_API_KEY?.trim();
+  const tokens = parseList(env.MCP_HTTP_TOKENS);
+  const sandbox = mode === 'server-key' && !apiKey;
+  if (mode === 'server-key' && apiKey && !tokens) {
+    throw new ConfigError(
+      'server-key mode with CHILI_PIPER_API_KEY needs MCP_HTTP_TOKENS (comma list of bearer tokens callers must send), ' +
+        'or use --caller-key so each caller brings its own Chili Piper key.',
+    );
+  }
+  const credentials: Credentials =
+    mode === 'caller-key'
+      ? { mode }
+      : { mode, apiKey: apiKey || 'sandbox', tokens, allowUnauthenticated: sandbox || undefined };
+  const baseUrl = f['base-url'] ?? env.CHILI_PIPER_BASE_URL;
+  return {
+    help: f.help ?? false,
+    sandbox,
+    options: {
+      credentials,
+      port: port(f.port ?? env.MCP_HTTP_PORT),
+      host: f.host ?? env.MCP_HTTP_HOST ?? '127.0.0.1',
+      path: f.path,
+      baseUrl: sandbox ? undefined : baseUrl,
+      include: parseList(f.tools ?? env.CHILI_PIPER_TOOLS),
+      exclude: parseList(f['exclude-tools'] ?? env.CHILI_PIPER_EXCLUDE_TOOLS),
+      readOnly: f['read-only'] || truthy(env.CHILI_PIPER_READ_ONLY),
+      allowedHosts: parseList(f['allowed-hosts'] ?? env.MCP_HTTP_ALLOWED_HOSTS),
+      allowedOrigins: parseList(f['allowed-origins'] ?? env.MCP_HTTP_ALLOWED_ORIGINS),
+    },
+  };
+}
