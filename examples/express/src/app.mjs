@@ -24,13 +24,15 @@ export function createApp({ baseUrl, credentials, allowedHosts }) {
     res.json({ hello: req.query.name ?? 'world' });
   });
 
-  // The MCP endpoint. No body parser in front of it: the handler reads and limits the body itself.
+  // The MCP endpoint, plus /healthz (and, in server-key mode, the OAuth protected-resource metadata).
+  // Mounted as middleware: paths it does not serve go on to the next route. No body parser is needed
+  // in front of it; it reads and limits the body itself.
   const mcp = createNodeHandler({
     credentials,
     ...(baseUrl ? { baseUrl } : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
   });
-  app.all('/mcp', mcp);
+  app.use(mcp);
 
   return app;
 }

@@ -89,6 +89,8 @@ describe('examples/express', () => {
       const hello = await fetch(`${app.url}/api/hello?name=mcp`);
       expect(await hello.json()).toEqual({ hello: 'mcp' });
       expect((await fetch(`${app.url}/`)).status).toBe(200);
+      expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect((await fetch(`${app.url}/nope`)).status).toBe(404);
 
       // The caller's own key (here: one of the second sandbox tenant, Globex) is what goes upstream.
       const callerKey = sandbox.createKey({ tenant: 'globex', label: 'express-caller' });
