@@ -1,4 +1,5 @@
 import { Agent, fetch as undiciFetch } from 'undici';
+import { createChiliPiperServer as createServer, type ChiliPiperServerOptions } from './server.js';
 
 /** Connection settings of the Node HTTP client. */
 export interface NodeFetchOptions {
@@ -43,4 +44,12 @@ let shared: NodeFetch | undefined;
 /** A process-wide keep-alive client, created on first use. */
 export function sharedNodeFetch(): NodeFetch {
   return (shared ??= createNodeFetch());
+}
+
+/**
+ * `createChiliPiperServer` with the Node defaults: the process-wide keep-alive undici client unless
+ * `fetch` is given. Same options and result as the runtime-neutral one.
+ */
+export function createChiliPiperServer(options: ChiliPiperServerOptions): ReturnType<typeof createServer> {
+  return createServer({ ...options, fetch: options.fetch ?? sharedNodeFetch().fetch });
 }
