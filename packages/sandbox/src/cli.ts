@@ -32,7 +32,20 @@ const num = (s: string | undefined, name: string): number | undefined => {
 const port = num(values.port, 'port') ?? 4010;
 const seed = num(values.seed, 'seed');
 const scale = num(values.scale, 'scale');
-const sandbox = await createSandbox({
+let closing = false;
+let sandbox: Awaited<ReturnType<typeof createSandbox>> | undefined;
+const stop = (signal: string): void => {
+  if (closing) return;
+  closing = true;
+  console.log(`Received ${signal}, shutting down`);
+  setTimeout(() => process.exit(0), 2000).unref();
+  if (!sandbox) process.exit(0);
+  void sandbox.close().then(() => process.exit(0));
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+
+sandbox = await createSandbox({
   port,
   host: values.host ?? '127.0.0.1',
   ...(seed !== undefined ? { seed } : {}),
@@ -43,14 +56,3 @@ console.log(`URL: ${sandbox.url}`);
 console.log(`API key (Acme Corp, all permissions): ${sandbox.apiKey}`);
 console.log(`API key (Acme Corp, read-only): ${DEMO_READONLY_KEY}`);
 console.log(`API key (Globex, all permissions): ${GLOBEX_KEY}`);
-
-let closing = false;
-const stop = (signal: string): void => {
-  if (closing) return;
-  closing = true;
-  console.log(`Received ${signal}, shutting down`);
-  void sandbox.close().then(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2000).unref();
-};
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));

@@ -56,6 +56,7 @@ const personal = (path: string, name: string, wrap: boolean): Route => ({
 export const linkRoutes: Route[] = [
   personal('/v1/org/schedulingLinks/list-personal-v2/{userId}', 'scheduling-link-list-personal-v2', true),
   personal('/v1/org/schedulingLinks/list-personal/{userId}', 'scheduling-link-list-personal', false),
+  personal('/v1/org/schedulingLinks/{userId}', 'scheduling-link-list-personal-deprecated', false),
   listRoute('round-robin', 'round-robin'),
   listRoute('admin-one-on-one', 'admin-one-on-one'),
   listRoute('group', 'group'),

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+beforeAll(() => {
+  if (!existsSync(cli)) execFileSync('npx', ['tsup'], { cwd: pkgDir, stdio: 'ignore' });
+}, 120_000);
+
+function waitForOutput(proc: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`timed out; output so far: ${out}`)), 15_000);
+    proc.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (pattern.test(out)) {
+        clearTimeout(timer);
+        resolve(out);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
+  });
+}
+
+describe('chilipiper-sandbox CLI', () => {
+  it('prints its URL and the demo key, serves health-ping, exits cleanly on SIGTERM', async () => {
+    child = spawn(process.execPath, [cli, '--port', '0', '--seed', '42', '--scale', '500'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = await waitForOutput(child, /API key \(Acme Corp, all permissions\): \S+\n/);
+    const url = /URL: (\S+)/.exec(out)![1]!;
+    const key = /API key \(Acme Corp, all permissions\): (\S+)/.exec(out)![1]!;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/fire-edge$/);
+    expect(key).toBe('sandbox_acme_demo_key_not_a_real_secret');
+    const res = await fetch(`${url}/v1/org/health/ping`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toBe('ok');
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('exits cleanly on SIGINT', async () => {
+    child = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitForOutput(child, /URL: /);
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});
