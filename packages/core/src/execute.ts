@@ -7,7 +7,7 @@ import { validateArgs } from './validate.js';
 
 /** Options of {@link executeTool}: how to reach the Edge API and how big a result may be. */
 export interface ExecuteOptions extends SendOptions {
-  /** Size budget of one result in characters (default 60000). */
+  /** Size budget of one result in characters (default 40000). */
   readonly maxResultChars?: number | undefined;
 }
 

@@ -10,8 +10,9 @@ export interface ToolResult {
   isError?: boolean;
 }
 
-/** Default size budget of one result, in characters (about 15k tokens; Claude Code caps results at 25k). */
-export const DEFAULT_MAX_RESULT_CHARS = 60_000;
+/** Default size budget of one result, in characters: id-heavy JSON runs near 2 characters a token, so this stays
+ * well under Claude Code's 25k-token cap (about 10k to 20k tokens). */
+export const DEFAULT_MAX_RESULT_CHARS = 40_000;
 
 /** An error result. */
 export function errorResult(message: string): ToolResult {
