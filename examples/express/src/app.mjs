@@ -2,7 +2,7 @@
 //
 //   node src/app.mjs                       # in-process sandbox upstream, caller-key mode, port 3000
 //   CHILI_PIPER_BASE_URL=http://127.0.0.1:4010 PORT=0 node src/app.mjs
-//   MCP_CREDENTIALS=server-key CHILI_PIPER_API_KEY=... MCP_TOKENS=<long random token> node src/app.mjs
+//   MCP_CREDENTIALS_MODE=server-key CHILI_PIPER_API_KEY=... MCP_HTTP_TOKENS=<long random token> node src/app.mjs
 //
 // It prints `listening on <url>` once it accepts connections.
 import { pathToFileURL } from 'node:url';
@@ -39,7 +39,7 @@ export function createApp({ baseUrl, credentials, allowedHosts }) {
 
 /** Reads the configuration from the environment; starts an in-process sandbox when no upstream is given. */
 async function configFromEnv(env) {
-  const mode = env.MCP_CREDENTIALS ?? 'caller-key';
+  const mode = env.MCP_CREDENTIALS_MODE ?? 'caller-key';
   let baseUrl = env.CHILI_PIPER_BASE_URL;
   let apiKey = env.CHILI_PIPER_API_KEY;
   let sandbox;
@@ -55,15 +55,15 @@ async function configFromEnv(env) {
   if (mode === 'caller-key') {
     credentials = { mode: 'caller-key' };
   } else if (mode === 'server-key') {
-    if (!apiKey) throw new Error('MCP_CREDENTIALS=server-key needs CHILI_PIPER_API_KEY');
-    const tokens = (env.MCP_TOKENS ?? '').split(',').filter(Boolean);
+    if (!apiKey) throw new Error('MCP_CREDENTIALS_MODE=server-key needs CHILI_PIPER_API_KEY');
+    const tokens = (env.MCP_HTTP_TOKENS ?? '').split(',').filter(Boolean);
     if (tokens.length === 0)
-      throw new Error('MCP_CREDENTIALS=server-key needs MCP_TOKENS (bearer tokens callers send)');
+      throw new Error('MCP_CREDENTIALS_MODE=server-key needs MCP_HTTP_TOKENS (bearer tokens callers send)');
     credentials = { mode: 'server-key', apiKey, tokens };
   } else {
-    throw new Error(`MCP_CREDENTIALS must be caller-key or server-key, not ${mode}`);
+    throw new Error(`MCP_CREDENTIALS_MODE must be caller-key or server-key, not ${mode}`);
   }
-  const allowedHosts = env.MCP_ALLOWED_HOSTS ? env.MCP_ALLOWED_HOSTS.split(',') : undefined;
+  const allowedHosts = env.MCP_HTTP_ALLOWED_HOSTS ? env.MCP_HTTP_ALLOWED_HOSTS.split(',') : undefined;
   return { baseUrl, credentials, allowedHosts, sandbox };
 }
 

@@ -4,7 +4,7 @@
 //   node src/client.mjs http://127.0.0.1:3000/mcp
 //
 // Env: MCP_BEARER (the bearer token to send: the caller's Chili Piper key in caller-key mode, or one of the
-// server's MCP_TOKENS in server-key mode), EXPECT_TENANT (optional subdomain the tenant must have, e.g. acme),
+// server's MCP_HTTP_TOKENS in server-key mode), EXPECT_TENANT (optional subdomain the tenant must have, e.g. acme),
 // EXPECT_TOOLS (optional exact tool count).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';

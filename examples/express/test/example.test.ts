@@ -84,7 +84,7 @@ describe('examples/express', () => {
   });
 
   it('serves its own routes and the MCP endpoint in caller-key mode', async () => {
-    const app = await startApp({ MCP_CREDENTIALS: 'caller-key', CHILI_PIPER_BASE_URL: sandbox.url });
+    const app = await startApp({ MCP_CREDENTIALS_MODE: 'caller-key', CHILI_PIPER_BASE_URL: sandbox.url });
     try {
       const hello = await fetch(`${app.url}/api/hello?name=mcp`);
       expect(await hello.json()).toEqual({ hello: 'mcp' });
@@ -119,10 +119,10 @@ describe('examples/express', () => {
   it('server-key mode: callers send the app token, the app holds the Chili Piper key', async () => {
     const token = 'example-token-0123456789abcdef';
     const app = await startApp({
-      MCP_CREDENTIALS: 'server-key',
+      MCP_CREDENTIALS_MODE: 'server-key',
       CHILI_PIPER_BASE_URL: sandbox.url,
       CHILI_PIPER_API_KEY: sandbox.apiKey,
-      MCP_TOKENS: token,
+      MCP_HTTP_TOKENS: token,
     });
     try {
       const ok = await runNode(['src/client.mjs', `${app.url}/mcp`], {

@@ -11,7 +11,7 @@ export default async function Home() {
     (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
   const url = `${proto}://${host}/mcp`;
   const mode = credentialMode();
-  const bearer = mode === 'caller-key' ? '<your Chili Piper API key>' : '<one of MCP_TOKENS>';
+  const bearer = mode === 'caller-key' ? '<your Chili Piper API key>' : '<one of MCP_HTTP_TOKENS>';
   return (
     <main>
       <h1>Chili Piper MCP server</h1>
@@ -28,7 +28,7 @@ export default async function Home() {
       ) : (
         <p>
           This deployment holds one Chili Piper API key (<code>CHILI_PIPER_API_KEY</code>) and uses it for
-          every request. Callers authenticate with one of the bearer tokens in <code>MCP_TOKENS</code>.
+          every request. Callers authenticate with one of the bearer tokens in <code>MCP_HTTP_TOKENS</code>.
         </p>
       )}
       <h2>Connect</h2>

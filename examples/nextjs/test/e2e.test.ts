@@ -68,7 +68,8 @@ describe('examples/nextjs', () => {
         ...baseEnv,
         CHILI_PIPER_BASE_URL: sandbox.url,
         CHILI_PIPER_API_KEY: '',
-        MCP_ALLOWED_ORIGINS: ORIGIN,
+        MCP_CREDENTIALS_MODE: 'caller-key',
+        MCP_HTTP_ALLOWED_ORIGINS: ORIGIN,
       },
     });
     server.stdout?.on('data', (d: Buffer) => (output += d));

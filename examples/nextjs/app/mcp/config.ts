@@ -9,21 +9,24 @@ const list = (value: string | undefined) =>
 /**
  * The handler's options, read from the environment when the first request arrives (never at build time):
  *
- * - `CHILI_PIPER_API_KEY` set → server-key mode: the app holds the key and callers send one of `MCP_TOKENS`.
- * - otherwise → caller-key mode: each caller sends its own Chili Piper key as `Authorization: Bearer <key>`.
+ * - `MCP_CREDENTIALS_MODE`: `server-key` or `caller-key`; default: `server-key` when `CHILI_PIPER_API_KEY` is
+ *   set, else `caller-key`.
+ * - server-key: the app holds `CHILI_PIPER_API_KEY` and callers send one of `MCP_HTTP_TOKENS` (comma list).
+ * - caller-key: each caller sends its own Chili Piper key as `Authorization: Bearer <key>`, used upstream.
  * - `CHILI_PIPER_BASE_URL`: the Edge API (default: the real one), e.g. a sandbox URL.
- * - `MCP_ALLOWED_HOSTS`, `MCP_ALLOWED_ORIGINS`: comma lists (defaults: loopback only).
+ * - `MCP_HTTP_ALLOWED_HOSTS`, `MCP_HTTP_ALLOWED_ORIGINS`: comma lists (defaults: loopback only).
  * - `CHILI_PIPER_READ_ONLY=true`: only read tools.
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): WebHandlerOptions {
-  const apiKey = env['CHILI_PIPER_API_KEY'];
+  const apiKey = env['CHILI_PIPER_API_KEY'] ?? '';
   const baseUrl = env['CHILI_PIPER_BASE_URL'];
-  const allowedHosts = list(env['MCP_ALLOWED_HOSTS']);
-  const allowedOrigins = list(env['MCP_ALLOWED_ORIGINS']);
+  const allowedHosts = list(env['MCP_HTTP_ALLOWED_HOSTS']);
+  const allowedOrigins = list(env['MCP_HTTP_ALLOWED_ORIGINS']);
   return {
-    credentials: apiKey
-      ? { mode: 'server-key', apiKey, tokens: list(env['MCP_TOKENS']) ?? [] }
-      : { mode: 'caller-key' },
+    credentials:
+      credentialMode(env) === 'server-key'
+        ? { mode: 'server-key', apiKey, tokens: list(env['MCP_HTTP_TOKENS']) ?? [] }
+        : { mode: 'caller-key' },
     ...(baseUrl ? { baseUrl } : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
     ...(allowedOrigins ? { allowedOrigins } : {}),
@@ -35,5 +38,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
 export function credentialMode(
   env: Record<string, string | undefined> = process.env,
 ): 'server-key' | 'caller-key' {
+  const mode = env['MCP_CREDENTIALS_MODE'];
+  if (mode === 'server-key' || mode === 'caller-key') return mode;
   return env['CHILI_PIPER_API_KEY'] ? 'server-key' : 'caller-key';
 }
