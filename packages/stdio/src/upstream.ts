@@ -10,11 +10,6 @@ export class CliError extends Error {
   override readonly name = 'CliError';
 }
 
-/** The part of `@chilipiper-mcp/sandbox` the CLI uses. */
-interface SandboxModule {
-  createSandbox(): Promise<{ url: string; apiKey: string; close(): Promise<void> }>;
-}
-
 /** Where calls go: the key, the base URL, a keep-alive fetch, and how to let go of it all. */
 export interface Upstream {
   readonly apiKey: string;
@@ -33,7 +28,7 @@ export async function openUpstream(config: ResolvedConfig, log: Logger): Promise
   log.secret(config.apiKey);
   const http = createNodeFetch();
   if (config.sandbox) {
-    const { createSandbox } = (await import('@chilipiper-mcp/sandbox')) as unknown as SandboxModule;
+    const { createSandbox } = await import('@chilipiper-mcp/sandbox');
     const sandbox = await createSandbox();
     log.secret(sandbox.apiKey);
     log.always(`${SANDBOX_BANNER} (Edge API emulator at ${sandbox.url})`);
