@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createSandbox } from './create-sandbox.js';
+import { createSandbox, type Sandbox } from './create-sandbox.js';
 import { DEMO_READONLY_KEY, GLOBEX_KEY } from './auth.js';
 
 const { values } = parseArgs({
@@ -33,24 +33,25 @@ const port = num(values.port, 'port') ?? 4010;
 const seed = num(values.seed, 'seed');
 const scale = num(values.scale, 'scale');
 let closing = false;
-let sandbox: Awaited<ReturnType<typeof createSandbox>> | undefined;
+const state: { sandbox?: Sandbox } = {};
 const stop = (signal: string): void => {
   if (closing) return;
   closing = true;
   console.log(`Received ${signal}, shutting down`);
   setTimeout(() => process.exit(0), 2000).unref();
-  if (!sandbox) process.exit(0);
-  void sandbox.close().then(() => process.exit(0));
+  if (!state.sandbox) process.exit(0);
+  void state.sandbox.close().then(() => process.exit(0));
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 
-sandbox = await createSandbox({
+const sandbox = await createSandbox({
   port,
   host: values.host ?? '127.0.0.1',
   ...(seed !== undefined ? { seed } : {}),
   ...(scale !== undefined ? { scale } : {}),
 });
+state.sandbox = sandbox;
 console.log(`Chili Piper Edge API sandbox (an emulator, not the real service)`);
 console.log(`URL: ${sandbox.url}`);
 console.log(`API key (Acme Corp, all permissions): ${sandbox.apiKey}`);
