@@ -89,6 +89,12 @@ export async function doctor(config: ResolvedConfig, output: Output = processOut
       );
       return 1;
     }
+    if (!ping.ok && ping.error.kind === 'not-found') {
+      fail(
+        `${baseUrl} has no Edge API behind it (404 from health-ping): the base URL should end in /api/fire-edge.`,
+      );
+      return 1;
+    }
     const refused: string[] = [];
     const missing = new Set<string>();
     const note = (name: string, result: Probe) => {

@@ -86,6 +86,16 @@ describe('doctor', () => {
     expect(run.stdout).toContain(`✗ Cannot reach ${url}: connection refused`);
   });
 
+  it('says when the base URL is not the Edge API', async () => {
+    const url = sandbox.url.replace(/\/api\/fire-edge$/, '');
+    const run = await runCli(
+      ['doctor'],
+      cleanEnv(home, { CHILI_PIPER_API_KEY: sandbox.apiKey, CHILI_PIPER_BASE_URL: url }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/404 from health-ping\): the base URL should end in \/api\/fire-edge/);
+  });
+
   it('works with --sandbox', async () => {
     const run = await runCli(['doctor', '--sandbox'], cleanEnv(home));
     expect(run.code).toBe(0);
