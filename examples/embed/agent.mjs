@@ -11,7 +11,7 @@ const sandbox = process.env.CHILI_PIPER_API_KEY ? undefined : await createSandbo
 if (sandbox) console.error(`SANDBOX: demo data at ${sandbox.url}, not your Chili Piper account`);
 
 const server = createChiliPiperServer({
-  apiKey: process.env.CHILI_PIPER_API_KEY ?? sandbox.apiKey,
+  apiKey: process.env.CHILI_PIPER_API_KEY || sandbox.apiKey,
   ...(sandbox ? { baseUrl: sandbox.url } : {}),
   fetch: sharedNodeFetch().fetch,
   readOnly: true, // this agent only looks
@@ -35,7 +35,7 @@ console.log(
 
 // What a model would do: find the tenant, then this week's meetings.
 const tenant = await client.callTool({ name: 'tenant-get', arguments: {} });
-assert.equal(tenant.isError, undefined);
+assert.equal(tenant.isError, undefined, tenant.content[0].text);
 console.log(`tenant: ${tenant.structuredContent.tenantData.subdomain}`);
 
 const now = Date.now();
