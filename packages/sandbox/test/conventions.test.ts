@@ -115,7 +115,7 @@ describe('errors and headers', () => {
   it('a missing required field is a 400 naming the field', async () => {
     const r = await call(sb, 'PUT', '/v2/org/meetings/meetings', { start: '2026-03-09T00:00:00Z' });
     expect(r.status).toBe(400);
-    expect(r.text).toMatch(/^Invalid value for: body \(end: /);
+    expect(r.text).toBe('Invalid value for: body (end: missing required field)');
   });
 
   it('a bad enum value is a 400', async () => {

@@ -8,7 +8,8 @@ export function parseBody<S extends v.GenericSchema>(schema: S, body: unknown): 
   if (res.success) return res.output;
   const issue = res.issues[0];
   const path = v.getDotPath(issue);
-  throw invalid(`body (${path ? `${path}: ` : ''}${issue.message})`);
+  const message = issue.input === undefined && path ? 'missing required field' : issue.message;
+  throw invalid(`body (${path ? `${path}: ` : ''}${message})`);
 }
 
 /** An ISO-8601 date-time string, converted to epoch ms. */
