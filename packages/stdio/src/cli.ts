@@ -19,7 +19,13 @@ class UsageError extends Error {}
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+    return parseArgs({
+      args,
+      options,
+      allowPositionals: true as const,
+      strict: true as const,
+      allowNegative: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -46,6 +52,7 @@ async function run(argv: string[], log: Logger): Promise<number> {
     const { values, positionals } = parse(rest, INIT_OPTIONS);
     log.secret(values['api-key']);
     if (values.help) return help('init');
+    if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
     return runInit(positionals[0], values);
   }
   const extra =

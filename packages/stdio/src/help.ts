@@ -20,7 +20,7 @@ Options (environment variable in brackets; a flag wins over its variable):
   --base-url <url>         [CHILI_PIPER_BASE_URL] default https://fire.chilipiper.com/api/fire-edge
   --tools <list>           [CHILI_PIPER_TOOLS] only these tools or groups (comma-separated)
   --exclude-tools <list>   [CHILI_PIPER_EXCLUDE_TOOLS] never these tools or groups
-  --read-only              [CHILI_PIPER_READ_ONLY=true] only tools that change nothing
+  --read-only              [CHILI_PIPER_READ_ONLY=true] only tools that change nothing (--no-read-only: all)
   --log-level <level>      [CHILI_PIPER_LOG_LEVEL] error | warn | info (default) | debug
   --sandbox                use a built-in emulator with demo data instead of your account
   -h, --help               show this help

@@ -123,6 +123,14 @@ describe('tools and call', () => {
     expect(tools[0]).toMatchObject({ name: 'health-ping', group: 'organization', permission: 'api.ping' });
   });
 
+  it('--no-read-only overrides CHILI_PIPER_READ_ONLY', async () => {
+    const run = await runCli(
+      ['tools', '--json', '--no-read-only'],
+      cleanEnv(home, { CHILI_PIPER_READ_ONLY: '1' }),
+    );
+    expect(JSON.parse(run.stdout)).toHaveLength(54);
+  });
+
   it('call prints the result on stdout', async () => {
     const run = await runCli(['call', 'tenant-get'], env({ CHILI_PIPER_API_KEY: sandbox.apiKey }));
     expect(run.code).toBe(0);
