@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -247,6 +247,25 @@ describe('init claude-desktop', () => {
       (await readJson(join(dir, 'custom.json')))['mcpServers']['chili-piper']['env']['CHILI_PIPER_API_KEY'],
     ).toBe('paste-your-chili-piper-api-key-here');
     expect(err).toMatch(/replace "paste-your-chili-piper-api-key-here"/);
+  });
+});
+
+describe('init files', () => {
+  it('edits a symlinked config through the link', async () => {
+    const real = join(dir, 'dotfiles', 'mcp.json');
+    await mkdir(join(dir, 'dotfiles'), { recursive: true });
+    await writeFile(real, '{"mcpServers":{"x":{"command":"x"}}}');
+    await mkdir(join(ctx.cwd, '.cursor'), { recursive: true });
+    await symlink(real, join(ctx.cwd, '.cursor', 'mcp.json'));
+    await init('cursor');
+    expect((await lstat(join(ctx.cwd, '.cursor', 'mcp.json'))).isSymbolicLink()).toBe(true);
+    expect(Object.keys((await readJson(real))['mcpServers'])).toEqual(['x', 'chili-piper']);
+  });
+
+  it('creates a file holding a literal key readable by the owner only', async () => {
+    await init('cursor', { 'api-key': 'sk-private', scope: 'user' });
+    const mode = (await stat(join(ctx.home, '.cursor', 'mcp.json'))).mode & 0o777;
+    expect(mode).toBe(0o600);
   });
 });
 

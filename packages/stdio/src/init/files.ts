@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** What {@link updateFile} did. */
@@ -46,13 +46,15 @@ async function backupOf(path: string, now: Date): Promise<string> {
  * Rewrites a config file through `render(current)`: nothing is written when the content is unchanged
  * (idempotent), an existing file is copied to `<file>.bak-<timestamp>` before it changes, and the new
  * content is written to a temporary file and renamed into place. If `render` throws, nothing is written.
- * New files holding a secret are created readable by the owner only.
+ * New files holding a secret are created readable by the owner only. A symlinked file is edited in place.
  */
 export async function updateFile(
-  path: string,
+  file: string,
   render: (current: string | undefined) => string,
   options: { now?: Date; secret?: boolean } = {},
 ): Promise<UpdateResult> {
+  // Write through a symlink (dotfile repositories) instead of replacing it with a plain file.
+  const path = await realpath(file).catch(() => file);
   const current = await readIfExists(path);
   const next = render(current);
   if (current === next) return { path, changed: false, created: false };
