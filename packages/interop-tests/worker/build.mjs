@@ -6,12 +6,17 @@ import { build } from 'esbuild';
 export const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 /**
- * Returns `{ code, bytes, warnings, metafile }` of the bundle (written to `outfile` when given).
- * @param {{ minify?: boolean, outfile?: string }} [options]
+ * Returns `{ code, bytes, warnings, metafile }` of the bundle (written to `outfile` when given). `source`
+ * bundles the given module text instead of worker.ts (imports resolve from this package).
+ * @param {{ minify?: boolean, outfile?: string, source?: string }} [options]
  */
-export async function buildWorker({ minify = true, outfile } = {}) {
+export async function buildWorker({ minify = true, outfile, source } = {}) {
   const result = await build({
-    entryPoints: [entry],
+    ...(source
+      ? {
+          stdin: { contents: source, loader: 'ts', resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
+        }
+      : { entryPoints: [entry] }),
     bundle: true,
     format: 'esm',
     platform: 'browser',
