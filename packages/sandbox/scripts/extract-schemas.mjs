@@ -61,6 +61,7 @@ function collectRefs(node, components, acc) {
 }
 
 const best = {};
+let errorEnvelope = null;
 for (const file of readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .sort()) {
@@ -70,6 +71,21 @@ for (const file of readdirSync(dir)
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item)) {
       if (!op?.operationId || !WANTED.has(op.operationId)) continue;
+      const def = op.responses?.default?.content?.['application/json']?.schema;
+      if (def && (!errorEnvelope || cmpVersion(errorEnvelope.version, version) < 0)) {
+        const refs = new Set();
+        collectRefs(def, components, refs);
+        const $defs = {};
+        for (const name of [...refs].sort()) $defs[name] = strip(components[name]);
+        errorEnvelope = {
+          version,
+          method: null,
+          path: null,
+          permissions: null,
+          contentType: 'application/json',
+          schema: { ...strip(def), $defs },
+        };
+      }
       const prev = best[op.operationId];
       if (prev && cmpVersion(prev.version, version) >= 0) continue;
       const ok = op.responses?.['200'];
@@ -96,5 +112,7 @@ const sorted = Object.fromEntries(
     .sort()
     .map((k) => [k, best[k]]),
 );
+// The JSON error envelope of every operation's `default` response.
+if (errorEnvelope) sorted._errorEnvelope = errorEnvelope;
 writeFileSync(out, JSON.stringify(sorted, null, 1) + '\n');
 console.log(`wrote ${Object.keys(sorted).length} operations to ${out}`);

@@ -15,7 +15,7 @@ interface OperationSchema {
 }
 
 /** Response schemas extracted from the first-party OpenAPI subsets (scripts/extract-schemas.mjs). */
-const schemas = JSON.parse(
+const { _errorEnvelope: errorEnvelope, ...schemas } = JSON.parse(
   readFileSync(new URL('./contract/schemas.json', import.meta.url), 'utf8'),
 ) as Record<string, OperationSchema>;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -179,6 +179,35 @@ describe('contract: responses validate against the first-party OpenAPI response 
       );
       expect(denied.status, operationId).toBe(403);
       expect(denied.json.arguments.permission, operationId).toBe(required);
+    }
+  });
+
+  it('every JSON error validates against the `default` error envelope', async () => {
+    const validate = ajv.compile(errorEnvelope!.schema!);
+    const rule = [...acme().rules.values()].find((r) => !r.deletedAt)!;
+    const meeting = acme()
+      .meetings.all()
+      .find((m) => m.status === 'Canceled')!;
+    const slotless = await call(sb, 'POST', '/v1/org/schedulingLinks/routing/unknown/schedule-simple', {
+      startTime: '2026-03-11T15:00:00Z',
+    });
+    const errors: ApiResponse[] = [
+      await call(sb, 'GET', '/v1/org/tenant/get', undefined, { key: null }),
+      await call(sb, 'GET', '/v1/org/tenant/get', undefined, { key: sb.createKey({ permissions: [] }) }),
+      await call(sb, 'GET', '/v1/org/user/read/unknown'),
+      await call(sb, 'GET', '/v1/org/nowhere'),
+      await call(sb, 'PUT', `/v1/org/rule?ruleId=${rule.id}&revision=999`, { dto: {} }),
+      await call(sb, 'POST', `/v2/org/meetings/cancel/${meeting.id}`),
+      await call(sb, 'POST', '/v1/org/concierge/routers/partners/rest', {
+        form: { PersonEmail: 'a@b.example' },
+      }),
+      await call(sb, 'POST', '/v1/org/schedulingLinks/init-simple', { link: { slug: 'missing' } }),
+      slotless,
+    ];
+    expect(errors.map((e) => e.status)).toEqual([401, 403, 404, 404, 409, 409, 422, 404, 404]);
+    for (const e of errors) {
+      expect(e.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(validate(e.json), `${e.status} ${e.text}`).toBe(true);
     }
   });
 });
