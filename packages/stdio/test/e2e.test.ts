@@ -180,6 +180,23 @@ describe('stdio start-up', () => {
     expect(run.stderr).toMatch(/unknown tool or group "meeting-lsit"/);
   });
 
+  it('accepts a key with a Bearer prefix, warns, and never prints the key', async () => {
+    const sandbox = await createSandbox();
+    const session = await connect({
+      CHILI_PIPER_API_KEY: `Bearer ${sandbox.apiKey}`,
+      CHILI_PIPER_BASE_URL: sandbox.url,
+    });
+    try {
+      const result = (await session.client.callTool({ name: 'tenant-get', arguments: {} })) as Result;
+      expect(result.isError).toBeFalsy();
+      expect(session.stderr()).toMatch(/warning: The API key starts with "Bearer "/);
+      expect(session.stderr()).not.toContain(sandbox.apiKey);
+    } finally {
+      await session.close();
+      await sandbox.close();
+    }
+  });
+
   it('--sandbox serves demo data and says SANDBOX on stderr', async () => {
     const session = await connect({}, ['--sandbox', '--read-only']);
     try {
