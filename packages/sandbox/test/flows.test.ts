@@ -174,6 +174,29 @@ describe('availability', () => {
     expect(r.json).toMatchObject({ page: 0, pageSize: 100, total: starts.length });
   });
 
+  it('slots-v2 honours expectedHost AssigneeFromDistribution plus a required additional attendee', async () => {
+    const t = sb.tenant('acme');
+    const d = [...t.distributions.values()].find((x) => x.assignmentTypeConfig.type === 'Meeting')!;
+    const extra = [...t.users.values()].find((u) => !t.teams.get(d.teamId)!.members.includes(u.id))!;
+    const r = await call(sb, 'PUT', '/v1/org/availability/slots-v2', {
+      expectedHost: { type: 'AssigneeFromDistribution', distributionId: d.id },
+      attendees: [{ type: 'AdditionalAttendee', userId: extra.id, required: true }],
+      interval,
+    });
+    expect(r.status).toBe(200);
+    expect(r.json.total).toBeGreaterThan(0);
+    for (const slot of r.json.results) {
+      expect(slot.attendees[0]).toMatchObject({ type: 'FlexibleRoundRobinAssignee', distributionId: d.id });
+      expect(slot.attendees[1]).toEqual({ type: 'ManuallyAssigned', userId: extra.id, required: true });
+    }
+    const bad = await call(sb, 'PUT', '/v1/org/availability/slots-v2', {
+      expectedHost: { type: 'Nobody' },
+      attendees: [{ type: 'AdditionalAttendee', userId: extra.id, required: true }],
+      interval,
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('v1 availability-slots returns startTimes and failures', async () => {
     const d = [...sb.tenant('acme').distributions.values()].find(
       (x) => x.assignmentTypeConfig.type === 'Meeting',

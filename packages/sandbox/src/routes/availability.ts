@@ -20,8 +20,12 @@ const Attendee = v.variant('type', [
   v.object({ type: v.literal('AssignedViaTeam'), userId: Id, teamId: Id, required: v.boolean() }),
   v.object({ type: v.literal('AdditionalAttendee'), userId: Id, required: v.boolean() }),
 ]);
+const ExpectedHost = v.variant('type', [
+  v.object({ type: v.literal('User'), userId: Id }),
+  v.object({ type: v.literal('AssigneeFromDistribution'), distributionId: Id }),
+]);
 const Common = {
-  expectedHost: v.optional(v.unknown()),
+  expectedHost: v.optional(ExpectedHost),
   attendees: v.pipe(v.array(Attendee), v.minLength(1)),
   meetingTypeOverride: MeetingTypeOverride,
   interval: Interval,
@@ -38,10 +42,12 @@ const V2Schema = v.object({
 });
 const V1Schema = v.object({ ...Common, meetingTypeRef: v.object({ id: Id, timestamp: v.string() }) });
 type Attendees = v.InferOutput<typeof Attendee>[];
+type ExpectedHostInput = v.InferOutput<typeof ExpectedHost>;
 
 /** Slots where every required attendee (a distribution: one of its members) is free. */
 function slotsFor(
   ctx: Ctx,
+  host: ExpectedHostInput | undefined,
   attendees: Attendees,
   from: number,
   duration: number,
@@ -62,10 +68,22 @@ function slotsFor(
       if (a.required) required.push(a.userId);
     }
   }
-  const host = pool ?? required.slice(0, 1);
+  if (host?.type === 'User') {
+    getUser(ctx.tenant, host.userId);
+    if (!pool) {
+      const others = required.filter((id) => id !== host.userId);
+      required.length = 0;
+      required.push(host.userId, ...others);
+    }
+  } else if (host?.type === 'AssigneeFromDistribution' && !pool) {
+    const d = getDistribution(ctx.tenant, host.distributionId);
+    pool = rotation(ctx.tenant, d);
+    dist = { id: d.id, required: true };
+  }
+  const hostIds = pool ?? required.slice(0, 1);
   const rest = pool ? required : required.slice(1);
   const slots = computeSlots(ctx.tenant, {
-    userIds: host,
+    userIds: hostIds,
     mode: 'any',
     requiredIds: rest,
     from,
@@ -112,6 +130,7 @@ export const availabilityRoutes: Route[] = [
       const ms = duration(ctx, b, b.meetingTypeId ?? b.meetingTypeRef?.id);
       const all = slotsFor(
         ctx,
+        b.expectedHost,
         b.attendees,
         b.interval.startsAt,
         b.interval.duration,
@@ -139,6 +158,7 @@ export const availabilityRoutes: Route[] = [
       const ms = duration(ctx, b, b.meetingTypeRef.id);
       const all = slotsFor(
         ctx,
+        b.expectedHost,
         b.attendees,
         b.interval.startsAt,
         b.interval.duration,

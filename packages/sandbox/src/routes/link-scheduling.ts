@@ -62,7 +62,7 @@ export const linkSchedulingRoutes: Route[] = [
     name: 'scheduling-link-init',
     method: 'POST',
     path: '/v1/org/schedulingLinks/init-simple',
-    permissions: ['scheduling-links.read', 'scheduling-links.schedule'],
+    permissions: ['scheduling-links.schedule'],
     handler: (ctx) => {
       const b = parseBody(InitSchema, ctx.body);
       const ref = b.link as { slug?: string; linkId?: string; id?: string };
