@@ -29,6 +29,8 @@ export class EdgeError extends Error {
       readonly errorCode?: string;
       readonly retryAfterSeconds?: number;
       readonly attempts?: number;
+      /** For 403: the permission the key lacks, from the response or else the tool's data. */
+      readonly permission?: string;
     } = {},
   ) {
     super(message);
@@ -103,7 +105,7 @@ export function toEdgeError(r: FailedResponse): EdgeError {
         'forbidden',
         `The API key is not allowed to call ${r.toolName} (403)${perm ? `: it needs the "${perm}" permission` : ''}.${quoted} ` +
           'An admin can add the permission to the token in Command Center; other tools may still work.',
-        base,
+        { ...base, ...(perm ? { permission: perm } : {}) },
       );
     }
     case r.status === 404:

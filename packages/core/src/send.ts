@@ -193,13 +193,22 @@ function transportError(
       attempts: attempt,
     });
   }
-  const reason =
-    error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
+  const reason = rootCause(error);
   return new EdgeError(
     'network',
     `Could not reach the Edge API for ${tool.name}${reason ? ` (${reason})` : ''}.${unsure || ' Try again later.'}`,
     { attempts: attempt },
   );
+}
+
+/** The innermost cause of a fetch failure, by its code when it has one (ECONNREFUSED, ENOTFOUND, …). */
+function rootCause(error: unknown): string {
+  let reason = '';
+  for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    reason = typeof code === 'string' ? `${code}: ${e.message}` : e.message;
+  }
+  return reason;
 }
 
 function scrub(error: EdgeError, apiKey: string): EdgeError {

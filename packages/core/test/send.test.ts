@@ -91,6 +91,7 @@ describe('send: error formats', () => {
     const e = await failure(send(readTool, readReq, { apiKey: KEY }, { baseUrl: stub.url }));
     expect(e.kind).toBe('forbidden');
     expect(e.message).toContain('"meeting.read"');
+    expect(e.details.permission).toBe('meeting.read');
   });
 
   it('403 falls back to the permission named in the message, then to the tool data', async () => {
@@ -217,6 +218,7 @@ describe('send: retries', () => {
     const e = await failure(send(writeTool, writeReq, { apiKey: KEY }, { baseUrl: stub.url, ...fast }));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/may or may not have been applied/);
+    expect(e.message).toMatch(/ECONNRESET|socket|closed/i);
     expect(stub.seen).toHaveLength(1);
   });
 
