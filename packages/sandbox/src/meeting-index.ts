@@ -55,6 +55,14 @@ export class MeetingIndex {
     return out;
   }
 
+  /** Visits meetings starting in [from, to) in start order until `visit` returns false. */
+  scan(from: number, to: number, visit: (m: Meeting) => boolean): void {
+    for (let i = this.lowerBound(from); i < this.sorted.length; i++) {
+      const m = this.sorted[i] as Meeting;
+      if (m.start >= to || !visit(m)) return;
+    }
+  }
+
   /** Every meeting, in start order (read-only view). */
   all(): readonly Meeting[] {
     return this.sorted;

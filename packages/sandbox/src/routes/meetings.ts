@@ -33,23 +33,44 @@ const ListSchema = v.object({
 const ExportSchema = v.object(Filters);
 type FilterInput = v.InferOutput<typeof ExportSchema>;
 
-/** Meetings of the window matching the filters (7-day span enforced). */
-export function queryMeetings(t: Tenant, f: FilterInput, now: number): Meeting[] {
+/** A predicate for the filters of a list/export request (7-day span enforced). */
+function matcher(f: FilterInput, now: number): (m: Meeting) => boolean {
   if (f.end <= f.start) throw invalid('body (start must be before end)');
   if (f.end - f.start > 7 * DAY) throw invalid('body (span between start and end must be at most 7 days)');
   const guest = f.guestEmail?.toLowerCase();
-  return t.meetings
-    .range(f.start, f.end)
-    .filter(
-      (m) =>
-        (!f.workspaceIds || f.workspaceIds.includes(m.workspaceId)) &&
-        (!f.status || f.status.includes(effectiveStatus(m, now))) &&
-        (!f.assigneeIds || m.assigneeIds.some((a) => f.assigneeIds?.includes(a))) &&
-        (!f.hostIds || f.hostIds.includes(m.hostId)) &&
-        (!f.bookerIds || (m.bookerId !== undefined && f.bookerIds.includes(m.bookerId))) &&
-        (!f.meetingTypeIds || f.meetingTypeIds.includes(m.meetingTypeId)) &&
-        (!guest || m.guestEmail.toLowerCase() === guest),
-    );
+  return (m) =>
+    (!f.workspaceIds || f.workspaceIds.includes(m.workspaceId)) &&
+    (!f.status || f.status.includes(effectiveStatus(m, now))) &&
+    (!f.assigneeIds || m.assigneeIds.some((a) => f.assigneeIds?.includes(a))) &&
+    (!f.hostIds || f.hostIds.includes(m.hostId)) &&
+    (!f.bookerIds || (m.bookerId !== undefined && f.bookerIds.includes(m.bookerId))) &&
+    (!f.meetingTypeIds || f.meetingTypeIds.includes(m.meetingTypeId)) &&
+    (!guest || m.guestEmail.toLowerCase() === guest);
+}
+
+/** Meetings of the window matching the filters. */
+export function queryMeetings(t: Tenant, f: FilterInput, now: number): Meeting[] {
+  return t.meetings.range(f.start, f.end).filter(matcher(f, now));
+}
+
+/** One page of matches, scanning only as far as needed to know whether more exist. */
+function queryPage(t: Tenant, f: FilterInput, now: number, page: number, pageSize: number) {
+  const match = matcher(f, now);
+  const skip = page * pageSize;
+  const items: Meeting[] = [];
+  let seen = 0;
+  let more = false;
+  t.meetings.scan(f.start, f.end, (m) => {
+    if (!match(m)) return true;
+    if (seen++ < skip) return true;
+    if (items.length === pageSize) {
+      more = true;
+      return false;
+    }
+    items.push(m);
+    return true;
+  });
+  return { items, more };
 }
 
 /** Looks a meeting up by id in this tenant (404 otherwise). */
@@ -69,10 +90,8 @@ export const meetingRoutes: Route[] = [
     permissions: ['meeting.read'],
     handler: ({ tenant, body, now }) => {
       const b = parseBody(ListSchema, body);
-      const all = queryMeetings(tenant, b, now);
-      const from = b.page * b.pageSize;
-      const list = all.slice(from, from + b.pageSize).map((m) => meetingListItem(m, tenant, now));
-      const more = from + b.pageSize < all.length;
+      const { items, more } = queryPage(tenant, b, now, b.page, b.pageSize);
+      const list = items.map((m) => meetingListItem(m, tenant, now));
       return { json: { data: { list }, hasMore: more ? 'Yes' : 'No', hasMoreItems: more } };
     },
   },
