@@ -152,7 +152,7 @@ export function createListener(deps: ServerDeps): (req: IncomingMessage, res: Se
         res.flushHeaders();
         await sleep(fault.slowBodyMs);
       }
-      res.end(payload);
+      if (!res.destroyed) res.end(payload);
       log.record(entry());
 
       function handle(): Reply {

@@ -74,7 +74,11 @@ export function seedOrg(t: Tenant, rng: Prng, shape: OrgShape, createdAt: string
     users.push(user);
     t.users.set(user.id, user);
   }
-  if (users[0]) users[0].personalWorkspaceId = rng.uuid();
+  const admin = users[0];
+  if (admin) {
+    admin.personalWorkspaceId = rng.uuid();
+    for (const w of t.workspaces.values()) w.metadata = metadata(createdAt, `user/${admin.id}`);
+  }
   const teamNames = ['Inbound', 'Outbound', 'Enterprise', 'Mid-Market', 'EMEA', 'APAC'];
   for (const wsId of wsIds) {
     const wsUsers = users.filter((u) => u.workspaces.includes(wsId));
@@ -90,7 +94,7 @@ export function seedOrg(t: Tenant, rng: Prng, shape: OrgShape, createdAt: string
         name: `${wsName} ${teamNames[k % teamNames.length] ?? 'Team'}${k >= teamNames.length ? ` ${k}` : ''}`,
         members,
         addedAt,
-        metadata: metadata(createdAt, 'user/000000000000000000000000', 1),
+        metadata: metadata(createdAt, `user/${admin?.id ?? '000000000000000000000000'}`, 1),
       });
       const lead = wsUsers[1] ?? wsUsers[0];
       if (lead && !lead.managedTeams.includes(id)) lead.managedTeams.push(id);
