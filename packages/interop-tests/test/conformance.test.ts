@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { serve, type RunningServer } from '@chilipiper-mcp/http';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOWNLOAD_TIMEOUT_MS, NODE22, node22Unavailable, npx } from './support/node22.js';
+import {
+  DOWNLOAD_TIMEOUT_MS,
+  ensureInstalled,
+  NODE22,
+  node22Unavailable,
+  npx,
+  unavailableOrThrow,
+} from './support/node22.js';
 
 export const CONFORMANCE = '@modelcontextprotocol/conformance@0.1.16';
 const SCENARIOS = ['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection'] as const;
@@ -25,12 +32,10 @@ describe(`MCP conformance suite (${CONFORMANCE}) against the HTTP transport`, ()
   let server: RunningServer;
 
   beforeAll(async () => {
-    unavailable = await node22Unavailable();
-    if (unavailable) {
-      if (process.env['CI']) throw new Error(unavailable);
-      console.warn(`[skipped] ${unavailable}`);
-      return;
-    }
+    unavailable = unavailableOrThrow(
+      (await node22Unavailable()) ?? (await ensureInstalled([NODE22, CONFORMANCE])),
+    );
+    if (unavailable) return;
     sandbox = await createSandbox();
     server = await serve({
       port: 0,
@@ -38,7 +43,7 @@ describe(`MCP conformance suite (${CONFORMANCE}) against the HTTP transport`, ()
       baseUrl: sandbox.url,
       credentials: { mode: 'server-key', apiKey: sandbox.apiKey, allowUnauthenticated: true },
     });
-  }, DOWNLOAD_TIMEOUT_MS);
+  }, 2 * DOWNLOAD_TIMEOUT_MS);
 
   afterAll(async () => {
     await server?.close();

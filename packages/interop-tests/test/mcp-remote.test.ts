@@ -9,7 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { serve, type RunningServer } from '@chilipiper-mcp/http';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOWNLOAD_TIMEOUT_MS } from './support/node22.js';
+import { DOWNLOAD_TIMEOUT_MS, ensureInstalled, unavailableOrThrow } from './support/node22.js';
 
 export const MCP_REMOTE = 'mcp-remote@0.15.1';
 
@@ -17,8 +17,10 @@ describe(`${MCP_REMOTE} bridging stdio to the HTTP transport`, () => {
   const configDir = mkdtempSync(join(tmpdir(), 'cp-mcp-remote-'));
   let sandbox: Sandbox;
   let server: RunningServer;
+  let unavailable: string | undefined;
 
   beforeAll(async () => {
+    unavailable = unavailableOrThrow(await ensureInstalled([MCP_REMOTE]));
     sandbox = await createSandbox();
     server = await serve({
       port: 0,
@@ -26,7 +28,7 @@ describe(`${MCP_REMOTE} bridging stdio to the HTTP transport`, () => {
       baseUrl: sandbox.url,
       credentials: { mode: 'caller-key' },
     });
-  });
+  }, DOWNLOAD_TIMEOUT_MS);
 
   afterAll(async () => {
     await server?.close();
@@ -36,7 +38,8 @@ describe(`${MCP_REMOTE} bridging stdio to the HTTP transport`, () => {
 
   it(
     'lists tools and calls tenant-get with the caller key forwarded upstream',
-    async () => {
+    async (ctx) => {
+      if (unavailable) ctx.skip(unavailable);
       const callerKey = sandbox.createKey({ tenant: 'globex', label: 'mcp-remote-caller' });
       const transport = new StdioClientTransport({
         command: 'npx',

@@ -2,6 +2,9 @@
 // a Node 22 binary from the npm registry on first use. On a machine where that cannot happen, the tests skip
 // with the exact error; under CI they fail instead.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const NODE22 = 'node@22';
 /** First downloads can be slow. */
@@ -55,6 +58,58 @@ export function npx(
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `fn` while holding a machine-wide lock file. Test files run in parallel, and two `npx -y` processes
+ * installing into the npx cache at the same time can trip over each other (ENOTEMPTY on rename), so every
+ * install goes through here. A lock older than the download timeout is considered stale.
+ */
+async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(tmpdir(), 'chilipiper-mcp-interop-npx.lock');
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > DOWNLOAD_TIMEOUT_MS) rmSync(lock, { force: true });
+      } catch {
+        // released meanwhile
+      }
+      await sleep(250);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+const installs = new Map<string, Promise<string | undefined>>();
+
+/**
+ * Makes sure `npx -p <packages…>` is in the npx cache (downloading it if needed, one install at a time).
+ * Resolves `undefined` on success, else the exact error. Long-running commands started afterwards with the
+ * same package list then start without a download.
+ */
+export function ensureInstalled(packages: readonly string[]): Promise<string | undefined> {
+  const key = packages.join(' ');
+  let install = installs.get(key);
+  if (!install) {
+    install = withInstallLock(() => npx([...packages.flatMap((p) => ['-p', p]), 'node', '-e', '0'])).then(
+      (r) =>
+        r.code === 0
+          ? undefined
+          : `npx -y ${packages.map((p) => `-p ${p}`).join(' ')} failed (exit ${r.code}): ${r.stderr}`,
+      (error: unknown) => `npx could not be spawned: ${String(error)}`,
+    );
+    installs.set(key, install);
+  }
+  return install;
+}
+
 let probe: Promise<string | undefined> | undefined;
 
 /**
@@ -62,7 +117,9 @@ let probe: Promise<string | undefined> | undefined;
  * error (exit code and output) to skip with.
  */
 export function node22Unavailable(): Promise<string | undefined> {
-  probe ??= npx(['-p', NODE22, 'node', '-e', 'process.stdout.write(process.version)']).then(
+  probe ??= withInstallLock(() =>
+    npx(['-p', NODE22, 'node', '-e', 'process.stdout.write(process.version)']),
+  ).then(
     (r) =>
       r.code === 0 && r.stdout.startsWith('v22.')
         ? undefined
@@ -72,10 +129,9 @@ export function node22Unavailable(): Promise<string | undefined> {
   return probe;
 }
 
-/** Skips (locally) or fails (under CI) when the runtime cannot be obtained. */
-export async function requireNode22(skip: (note: string) => never): Promise<void> {
-  const why = await node22Unavailable();
-  if (!why) return;
-  if (process.env['CI']) throw new Error(`Node 22 is required in CI: ${why}`);
-  skip(`Node 22 could not be obtained here: ${why}`);
+/** The reason to skip with, or an Error under CI (where every runtime must be obtainable). */
+export function unavailableOrThrow(why: string | undefined): string | undefined {
+  if (why && process.env['CI']) throw new Error(why);
+  if (why) console.warn(`[skipped] ${why}`);
+  return why;
 }
