@@ -1,4 +1,5 @@
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../src/index.js';
 import { call, NOW, start } from './helpers.js';
@@ -121,6 +122,19 @@ describe('faults', () => {
     expect(timing.body).toBe('"ok"');
   });
 
+  it('a custom text body and content type', async () => {
+    sb.faults.add({
+      path: '/v1/org/workspace',
+      status: 503,
+      body: 'upstream busy',
+      contentType: 'text/plain; charset=utf-8',
+    });
+    const r = await call(sb, 'GET', '/v1/org/workspace');
+    expect(r.status).toBe(503);
+    expect(r.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(r.text).toBe('upstream busy');
+  });
+
   it('clear() removes pending faults', async () => {
     sb.faults.add({ path: /.*/, status: 500, times: Infinity });
     expect((await call(sb, 'GET', '/v1/org/health/ping')).status).toBe(500);
@@ -199,6 +213,20 @@ describe('reset and determinism', () => {
       expect(performance.now() - t0).toBeLessThan(500);
     } finally {
       await big.close();
+    }
+  });
+
+  it('honours the port and host options', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const fixed = await createSandbox({ now: NOW, port, host: '127.0.0.1', scale: 100 });
+    try {
+      expect(fixed.url).toBe(`http://127.0.0.1:${port}/api/fire-edge`);
+      expect((await call(fixed, 'GET', '/v1/org/health/ping')).status).toBe(200);
+    } finally {
+      await fixed.close();
     }
   });
 
