@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken, missingPermission } from '../auth.js';
 import type { SandboxContext } from '../context.js';
-import { isPassThrough, type ActiveFault, type Faults } from '../faults.js';
+import { isPassThrough, type Faults } from '../faults.js';
 import type { RequestLog } from '../request-log.js';
-import { HttpError, apiError, invalid } from './errors.js';
+import { apiError, invalid } from './errors.js';
+import { COMMON_HEADERS, errorReply, faultReply, readBody, sleep } from './responses.js';
 import type { Reply, Router } from './router.js';
 
 export interface ServerDeps {
@@ -12,73 +13,6 @@ export interface ServerDeps {
   faults: Faults;
   log: RequestLog;
   basePath: string;
-}
-
-const COMMON_HEADERS = {
-  'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate',
-  'X-Robots-Tag': 'noindex, nofollow',
-  Pragma: 'no-cache',
-  Expires: '0',
-};
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const MAX_BODY = 10 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(invalid('body (too large)'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function errorReply(e: unknown): Reply {
-  if (e instanceof HttpError) {
-    return typeof e.body === 'string'
-      ? { status: e.status, text: e.body, headers: e.headers }
-      : { status: e.status, json: e.body, headers: e.headers };
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return {
-    status: 500,
-    json: { errorCode: 'InternalServerError', errorMessage: `Sandbox handler failed: ${message}` },
-  };
-}
-
-function faultReply(f: ActiveFault): {
-  status: number;
-  body: string;
-  contentType: string;
-  headers: Record<string, string>;
-} {
-  const headers: Record<string, string> = {};
-  if (f.retryAfter !== undefined) headers['Retry-After'] = String(f.retryAfter);
-  if (f.malformed)
-    return {
-      status: f.status ?? 200,
-      body: '{"results": [{"id": "truncated',
-      contentType: f.contentType ?? 'application/json',
-      headers,
-    };
-  if (f.html) {
-    const status = f.status ?? 502;
-    const body = `<!DOCTYPE html><html><head><title>${status} Bad Gateway</title></head><body><h1>${status} Bad Gateway</h1><p>upstream error (injected by the sandbox)</p></body></html>`;
-    return { status, body, contentType: f.contentType ?? 'text/html; charset=utf-8', headers };
-  }
-  const status = f.status ?? 500;
-  if (typeof f.body === 'string')
-    return { status, body: f.body, contentType: f.contentType ?? 'text/plain; charset=utf-8', headers };
-  const json = f.body ?? {
-    errorCode: status === 429 ? 'TooManyRequests' : 'InjectedFault',
-    errorMessage: `Injected fault (HTTP ${status})`,
-  };
-  return { status, body: JSON.stringify(json), contentType: f.contentType ?? 'application/json', headers };
 }
 
 /** Builds the node:http request listener of the sandbox. */

@@ -1,105 +1,12 @@
 import * as v from 'valibot';
-import { computeSlots } from '../availability.js';
-import { bookFromSession, slotKey, startTimesView } from '../booking.js';
+import { bookFromSession, slotKey } from '../booking.js';
 import { apiError, invalid, notFound } from '../http/errors.js';
-import type { Ctx, Reply, Route } from '../http/router.js';
-import { DateTime, Interval, parseBody, requiredQuery } from '../http/validate.js';
-import { rotation } from '../rotation.js';
+import type { Ctx, Route } from '../http/router.js';
+import { DateTime, parseBody, requiredQuery } from '../http/validate.js';
 import type { ConciergeRouter } from '../types.js';
-import { DAY, MINUTE } from '../util/time.js';
-import { MeetingTypeOverride } from './link-scheduling.js';
+import { DAY } from '../util/time.js';
+import { RouteSchema, ScheduleSchema, route } from './concierge-routing.js';
 import { logView, routerView } from './concierge-views.js';
-
-const FormArray = v.array(v.object({ name: v.string(), value: v.unknown() }));
-const RouteSchema = v.looseObject({
-  // The array form first: valibot's record() also accepts arrays (they are objects).
-  form: v.union(
-    [FormArray, v.record(v.string(), v.unknown())],
-    'expected an object or an array of {name, value}',
-  ),
-  options: v.optional(v.looseObject({ router: v.optional(v.string()), locale: v.optional(v.string()) })),
-  interval: v.optional(Interval),
-  meetingTypeOverride: MeetingTypeOverride,
-  routerSlug: v.optional(v.string()),
-  routerId: v.optional(v.string()),
-});
-type RouteBody = v.InferOutput<typeof RouteSchema>;
-const ScheduleSchema = v.looseObject({ startTime: v.string(), guestTimezone: v.optional(v.string()) });
-
-function guestEmail(form: Record<string, unknown>): string {
-  const direct = form.PersonEmail ?? form.email ?? form.Email;
-  const value =
-    typeof direct === 'string'
-      ? direct
-      : Object.values(form).find((x) => typeof x === 'string' && /.+@.+\..+/.test(x));
-  if (typeof value !== 'string' || !/.+@.+/.test(value))
-    throw invalid('body (form: must contain the guest email, e.g. PersonEmail)');
-  return value.toLowerCase();
-}
-
-/** Routes a lead: without `interval` a `routingLink`; with it a single-use session with start times. */
-function route(ctx: Ctx, r: ConciergeRouter, b: RouteBody): Reply {
-  if (!r.acceptsRouting)
-    throw apiError(
-      422,
-      'RouterDoesNotAcceptRouting',
-      `Router ${r.slug} does not accept API routing (its trigger is not a third-party form, in-app button or router link)`,
-      { routerId: r.id },
-    );
-  const form = Array.isArray(b.form) ? Object.fromEntries(b.form.map((f) => [f.name, f.value])) : b.form;
-  const email = guestEmail(form);
-  const d = ctx.tenant.distributions.get(r.distributionId);
-  const ids = d ? rotation(ctx.tenant, d) : [];
-  const common = {
-    schedulingAllowed: ids.length > 0,
-    distributionIds: [r.distributionId],
-    assignments: ids.slice(0, 1).map((userId) => ({ userId, distributionId: r.distributionId })),
-  };
-  if (!b.interval) {
-    const link = `https://${ctx.tenant.subdomain}.chilipiper.sandbox.invalid/router/${r.slug}?email=${encodeURIComponent(email)}`;
-    return { json: { routingLink: link, ...common } };
-  }
-  if (b.interval.duration > 31 * DAY) throw invalid('body (interval.duration must be at most 31 days)');
-  const mt = ctx.tenant.meetingTypes.get(r.meetingTypeId);
-  const durationMs = b.meetingTypeOverride?.meetingDurationOverride ?? (mt?.durationMin ?? 30) * MINUTE;
-  const slots = computeSlots(ctx.tenant, {
-    userIds: ids,
-    mode: 'any',
-    from: b.interval.startsAt,
-    to: b.interval.startsAt + b.interval.duration,
-    durationMs,
-    now: ctx.now,
-  });
-  const name = [form.PersonFirstName ?? form.firstname, form.PersonLastName ?? form.lastname]
-    .filter((x) => typeof x === 'string')
-    .join(' ');
-  const s = ctx.sandbox.sessions.create(
-    {
-      id: ctx.sandbox.nextId('uuid'),
-      kind: 'concierge',
-      tenantId: ctx.tenant.id,
-      slots: new Map(slots.map((x) => [new Date(x.start).toISOString(), x.userIds])),
-      workspaceId: r.workspaceId,
-      meetingTypeId: r.meetingTypeId,
-      durationMs,
-      guestEmail: email,
-      routerId: r.id,
-      distributionId: r.distributionId,
-      scheduleOrigin: 'ConciergeRouter',
-      ...(name ? { guestName: name } : {}),
-    },
-    ctx.now,
-  );
-  return {
-    json: {
-      routingId: s.id,
-      ...common,
-      startTimes: startTimesView(ctx, s.slots),
-      failures: {},
-      expiresAt: new Date(s.expiresAt).toISOString(),
-    },
-  };
-}
 
 const routers = (ctx: Ctx): ConciergeRouter[] => [...ctx.tenant.conciergeRouters.values()];
 
