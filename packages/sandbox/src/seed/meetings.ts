@@ -33,9 +33,11 @@ export function seedMeetings(t: Tenant, rng: Prng, count: number, now: number): 
     const wh = host.workingHours;
     let day = from + rng.int(0, days - 1) * DAY;
     while (!wh.days.includes(isoWeekday(day))) day += DAY;
-    const start = day + rng.int(wh.startHour, wh.endHour - 1) * HOUR + (rng.chance(0.5) ? 30 * MINUTE : 0);
     const wsId = dist?.workspaceId ?? host.workspaces[0] ?? '';
     const mt = rng.pick(typesByWs.get(wsId) ?? allTypes);
+    // Half-hour start slots such that the whole meeting fits in the host's working hours.
+    const lastSlot = wh.endHour * 2 - Math.ceil(mt.durationMin / 30);
+    const start = day + rng.int(wh.startHour * 2, lastSlot) * 30 * MINUTE;
     const end = start + mt.durationMin * MINUTE;
     const bookedAt = Math.min(now - HOUR, start - rng.int(1, 14 * 24) * HOUR);
     let status: MeetingStatus;
