@@ -42,10 +42,11 @@ export class Prng {
     return copy.slice(0, Math.min(n, copy.length));
   }
 
+  /** `len` hex digits (built from 32-bit words, so the string is flat and cheap to hash). */
   private hex(len: number): string {
     let out = '';
-    for (let i = 0; i < len; i++) out += Math.floor(this.next() * 16).toString(16);
-    return out;
+    while (out.length < len) out += (Math.floor(this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    return out.slice(0, len);
   }
 
   /** A 24-hex id, like real Chili Piper user ids. */
