@@ -7,7 +7,8 @@ import type { ServeOptions } from './serve.js';
 export const HELP = `Usage: chilipiper-mcp-http [options]
 
 Serves the Chili Piper MCP tools over Streamable HTTP (stateless, POST /mcp).
-With no CHILI_PIPER_API_KEY it serves a local SANDBOX with demo data (not Chili Piper).
+With no CHILI_PIPER_API_KEY it serves a local SANDBOX with demo data (not Chili Piper),
+without authentication on loopback (or with MCP_HTTP_TOKENS when they are set).
 
 Options (flags win over environment variables):
   --port <n>               MCP_HTTP_PORT (default 3000; 0 = any free port)
@@ -88,7 +89,12 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const credentials: Credentials =
     mode === 'caller-key'
       ? { mode }
-      : { mode, apiKey: apiKey || 'sandbox', tokens, allowUnauthenticated: sandbox || undefined };
+      : {
+          mode,
+          apiKey: apiKey || 'sandbox',
+          tokens,
+          allowUnauthenticated: (sandbox && !tokens) || undefined,
+        };
   const baseUrl = f['base-url'] ?? env.CHILI_PIPER_BASE_URL;
   return {
     help: f.help ?? false,

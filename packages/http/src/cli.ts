@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   const auth =
     options.credentials.mode === 'caller-key'
       ? 'caller-key mode: callers send their own Chili Piper key as a bearer token'
-      : config.sandbox
-        ? 'no authentication (sandbox on loopback)'
+      : options.credentials.allowUnauthenticated
+        ? 'no authentication: loopback only'
         : 'server-key mode: callers send one of MCP_HTTP_TOKENS as a bearer token';
   log(`MCP endpoint: ${running.url} (${auth}${options.readOnly ? ', read-only' : ''})`);
 
