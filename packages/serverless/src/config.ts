@@ -36,9 +36,8 @@ function checkCredentials(credentials: Credentials | undefined, hosts: readonly 
   }
   if (credentials.mode === 'caller-key') return credentials;
   if (credentials.mode !== 'server-key') {
-    throw new ConfigError(
-      `credentials.mode must be 'server-key' or 'caller-key', not ${JSON.stringify(credentials)}.`,
-    );
+    const mode = JSON.stringify((credentials as { mode?: unknown }).mode);
+    throw new ConfigError(`credentials.mode must be 'server-key' or 'caller-key', not ${mode}.`);
   }
   if (typeof credentials.apiKey !== 'string' || credentials.apiKey.trim() === '') {
     throw new ConfigError("credentials.apiKey (the Chili Piper API key) is required in 'server-key' mode.");

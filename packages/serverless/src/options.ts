@@ -18,7 +18,7 @@ export interface ServerKeyCredentials {
   readonly apiKey: string;
   /** Static bearer tokens accepted from callers (compared in constant time; at least 16 characters each). */
   readonly tokens?: readonly string[] | undefined;
-  /** Validates a bearer token (e.g. an OAuth access token); return `undefined` to reject it. */
+  /** Validates a bearer token (e.g. an OAuth access token); return `undefined` to reject it (a throw answers 500). */
   readonly verifyToken?: ((token: string) => Promise<VerifiedToken | undefined>) | undefined;
   /** The canonical URL of this MCP endpoint (RFC 9728 `resource`; default: derived from the request URL). */
   readonly resource?: string | undefined;

@@ -86,6 +86,11 @@ describe('configuration errors at creation time', () => {
       createFetchHandler({ credentials: { mode: 'server-key', apiKey: '', tokens: [TOKEN] } }),
     ).toThrow(/apiKey/);
   });
+  it('names a wrong mode without echoing the key', () => {
+    const credentials = { mode: 'server', apiKey: 'live_secret_key_123456' } as never;
+    expect(() => createFetchHandler({ credentials })).toThrow(/credentials.mode must be/);
+    expect(() => createFetchHandler({ credentials })).not.toThrow(/live_secret/);
+  });
   it('allows allowUnauthenticated on loopback hosts only', () => {
     const creds = { mode: 'server-key', apiKey: 'k', allowUnauthenticated: true } as const;
     expect(() => createFetchHandler({ credentials: creds })).not.toThrow();

@@ -67,6 +67,26 @@ describe('server-key authentication', () => {
     });
   });
 
+  it('answers 500 without details when verifyToken throws, and reports the error to onError', async () => {
+    const errors: unknown[] = [];
+    const failing = createFetchHandler({
+      credentials: {
+        mode: 'server-key',
+        apiKey: sandbox.apiKey,
+        verifyToken: async () => {
+          throw new Error('identity provider down');
+        },
+      },
+      onError: (error) => errors.push(error),
+    });
+    const res = await post(failing, initialize, { authorization: 'Bearer whatever' });
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe(
+      '{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}',
+    );
+    expect(errors).toHaveLength(1);
+  });
+
   it('serves protected-resource metadata at both well-known paths, without auth', async () => {
     for (const url of [
       'http://localhost:3000/.well-known/oauth-protected-resource',
