@@ -32,14 +32,15 @@ export function createListener(deps: ServerDeps): (req: IncomingMessage, res: Se
       let keyId: string | null = null;
       let tenant: string | null = null;
       let body: unknown = null;
+      let malformed = false;
       const fault = faults.take(method, path);
       try {
         raw = await readBody(req);
         body = raw === '' ? null : raw;
         try {
-          if (raw !== '') body = JSON.parse(raw);
+          if (raw.trim() !== '') body = JSON.parse(raw);
         } catch {
-          /* logged raw */
+          malformed = true; // logged raw; a 400 once the request is authorized
         }
       } catch {
         res.writeHead(400, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -106,14 +107,8 @@ export function createListener(deps: ServerDeps): (req: IncomingMessage, res: Se
           throw apiError(403, 'Forbidden', `Operation ${match.route.name} requires permission ${missing}`, {
             permission: missing,
           });
-        let parsed: unknown = undefined;
-        if (raw.trim() !== '') {
-          try {
-            parsed = JSON.parse(raw);
-          } catch {
-            throw invalid('body (malformed JSON)');
-          }
-        }
+        if (malformed) throw invalid('body (malformed JSON)');
+        const parsed = raw.trim() === '' ? undefined : body;
         return match.route.handler({
           tenant: t,
           key,

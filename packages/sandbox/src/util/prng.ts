@@ -45,7 +45,8 @@ export class Prng {
   /** `len` hex digits (built from 32-bit words, so the string is flat and cheap to hash). */
   private hex(len: number): string {
     let out = '';
-    while (out.length < len) out += (Math.floor(this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    while (out.length < len)
+      out += (Math.floor(this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
     return out.slice(0, len);
   }
 
