@@ -42,7 +42,16 @@ function isMessage(value: unknown): boolean {
 
 /** Reads and checks a POST body: 413 when too large, 400 -32700 when not JSON, 400 -32600 when not JSON-RPC. */
 export async function readJsonRpc(request: Request, max: number): Promise<BodyResult> {
-  const text = await readText(request, max);
+  let text: string | undefined;
+  try {
+    text = await readText(request, max);
+  } catch {
+    // The client went away or the stream broke mid-body: nothing to parse, and nothing worth logging.
+    return {
+      ok: false,
+      response: rpcError(400, PARSE_ERROR, 'Parse error: the request body could not be read.'),
+    };
+  }
   if (text === undefined) return { ok: false, response: tooLarge(max) };
   let body: unknown;
   try {

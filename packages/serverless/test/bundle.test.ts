@@ -31,6 +31,12 @@ describe('the serverless bundle runs without Node', () => {
     expect(code).not.toMatch(/@chilipiper-mcp\/core\/node|undici/);
   });
 
+  it('dist/index.cjs requires no Node builtin', () => {
+    const code = readFileSync(dist.replace(/index\.js$/, 'index.cjs'), 'utf8');
+    expect(code).toContain('createFetchHandler');
+    expect(nodeImports(code)).toStrictEqual([]);
+  });
+
   for (const platform of ['neutral', 'browser'] as Platform[]) {
     it(`an esbuild bundle with every dependency inlined (platform ${platform}) has no Node import`, async () => {
       const result = await build({

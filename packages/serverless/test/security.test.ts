@@ -234,6 +234,17 @@ describe('request bodies', () => {
     expect(pulls).toBeLessThan(10);
   });
 
+  it('answers 400 when the body stream breaks mid-read', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const init = { method: 'POST', headers: { ...MCP_HEADERS, ...auth }, body, duplex: 'half' };
+    const res = await handler(new Request('http://localhost/mcp', init as RequestInit));
+    expect(res.status).toBe(400);
+  });
+
   it('answers 400 -32700 for malformed JSON and 400 -32600 for JSON that is not JSON-RPC', async () => {
     const bad = await post(handler, '{"jsonrpc":', auth);
     expect(bad.status).toBe(400);
