@@ -3,12 +3,14 @@ import type { NodeRequest } from './node-handler.js';
 
 /**
  * The request body as a web stream. Cancelling it (the web handler stops at `maxBodyBytes`) only pauses the
- * Node stream, so the socket stays open for the 413 answer (sent with `Connection: close`).
+ * Node stream, so the socket stays open for the 413 answer (sent with `Connection: close`). Nothing is
+ * buffered once the request is over (`signal`).
  */
-function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+function bodyStream(req: IncomingMessage, signal: AbortSignal): ReadableStream<Uint8Array> {
   let open = true;
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      signal.addEventListener('abort', () => (open = false), { once: true });
       req.on('data', (chunk: Buffer) => {
         if (!open) return;
         controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -49,7 +51,7 @@ export function toWebRequest(req: NodeRequest, signal: AbortSignal): Request {
     else body = JSON.stringify(parsed);
     headers.delete('content-length');
   } else {
-    body = req.readableEnded ? null : bodyStream(req);
+    body = req.readableEnded ? null : bodyStream(req, signal);
   }
   return new Request(url, { method, headers, body, signal, duplex: 'half' } as RequestInit);
 }

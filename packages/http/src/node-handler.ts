@@ -38,7 +38,8 @@ export function createNodeHandler(options: WebHandlerOptions): NodeHandler {
     }
     fetchHandler(request)
       .then(async (response) => {
-        if (response.status === 413) res.setHeader('connection', 'close');
+        // A body left unread (413, 401, …) is not drained: the connection closes after the answer.
+        if (!req.complete) res.setHeader('connection', 'close');
         await writeResponse(response, res);
       })
       .catch((error: unknown) => {

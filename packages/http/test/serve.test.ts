@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, serve, type RunningServer } from '../src/index.js';
@@ -60,6 +61,28 @@ describe('serve() over real HTTP', () => {
       body: toolCall('health-ping'),
     });
     expect(after.status).toBe(200);
+  });
+
+  it('closes a keep-alive connection whose body was left unread, and keeps it otherwise', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const unread = await rawRequest(running.url, {
+        agent,
+        headers: { ...MCP_HEADERS, 'transfer-encoding': 'chunked' },
+        body: Array.from({ length: 3 }, () => Buffer.from('z'.repeat(1000))),
+      });
+      expect(unread.status).toBe(401);
+      expect(unread.headers['connection']).toBe('close');
+      const read = await rawRequest(running.url, {
+        agent,
+        headers: { ...MCP_HEADERS, ...auth },
+        body: toolCall('health-ping'),
+      });
+      expect(read.status).toBe(200);
+      expect(read.headers['connection']).toBe('keep-alive');
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('answers GET on the MCP path with 405', async () => {
