@@ -23,6 +23,8 @@ export interface Session {
   pathId?: string;
   distributionId?: string;
   scheduleOrigin: string;
+  /** Concierge: the rule whose path matched (absent for the catch-all path). */
+  ruleId?: string;
   /** Handoff: `${routerId}/${pathId}` → what booking that path creates. */
   paths?: Record<string, { meetingTypeId: string; distributionId: string; durationMs: number }>;
 }

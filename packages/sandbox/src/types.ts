@@ -155,6 +155,8 @@ export interface ConciergeRouter {
   distributionId: string;
   meetingTypeId: string;
   ruleId?: string;
+  /** The rep the rule path assigns when the rule matches. */
+  ruleUserId?: string;
   createdBy: string;
   createdAt: string;
 }

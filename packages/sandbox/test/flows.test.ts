@@ -339,6 +339,27 @@ describe('concierge', () => {
     expect(noEmail.status).toBe(400);
   });
 
+  it('a form matching the router rule takes the rule path (its rep), otherwise the catch-all distribution', async () => {
+    const router = [...sb.tenant('acme').conciergeRouters.values()].find((x) => x.slug === 'inbound-demo')!;
+    expect(sb.tenant('acme').rules.get(router.ruleId!)!.name).toBe('Enterprise accounts');
+    const big = await call(sb, 'POST', '/v1/org/concierge/routers/inbound-demo/rest', {
+      form: { PersonEmail: 'cto@bigco.example', CompanyEmployees: '5000' },
+      interval,
+    });
+    expect(big.json.matchedRoute).toEqual({ type: 'RuleRoute', ruleId: router.ruleId });
+    expect(big.json.startTimes.length).toBeGreaterThan(0);
+    for (const s of big.json.startTimes) expect(s.attendees[0].userId).toBe(router.ruleUserId);
+    const booked = await call(sb, 'POST', `/v1/org/concierge/routing/${big.json.routingId}/schedule-simple`, {
+      startTime: big.json.startTimes[0].startTime,
+    });
+    expect(sb.tenant('acme').meetings.byId.get(booked.json.meetingId)!.hostId).toBe(router.ruleUserId);
+    const small = await call(sb, 'POST', '/v1/org/concierge/routers/inbound-demo/rest', {
+      form: { PersonEmail: 'founder@tiny.example', CompanyEmployees: '12' },
+    });
+    expect(small.json.matchedRoute).toEqual({ type: 'CatchAllRoute' });
+    expect(small.json.distributionIds).toEqual([router.distributionId]);
+  });
+
   it('concierge-route falls back to the first router accepting routing', async () => {
     const r = await call(sb, 'POST', '/v1/org/concierge/routers/rest', {
       form: { PersonEmail: 'a@b.example' },

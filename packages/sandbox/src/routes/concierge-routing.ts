@@ -7,6 +7,7 @@ import { Interval } from '../http/validate.js';
 import { rotation } from '../rotation.js';
 import type { ConciergeRouter } from '../types.js';
 import { DAY, MINUTE } from '../util/time.js';
+import { evaluateCondition } from '../rule-eval.js';
 import { MeetingTypeOverride } from './link-scheduling.js';
 
 const FormArray = v.array(v.object({ name: v.string(), value: v.unknown() }));
@@ -47,12 +48,24 @@ export function route(ctx: Ctx, r: ConciergeRouter, b: RouteBody): Reply {
     );
   const form = Array.isArray(b.form) ? Object.fromEntries(b.form.map((f) => [f.name, f.value])) : b.form;
   const email = guestEmail(form);
-  const d = ctx.tenant.distributions.get(r.distributionId);
-  const ids = d ? rotation(ctx.tenant, d) : [];
+  const rule = r.ruleId ? ctx.tenant.rules.get(r.ruleId) : undefined;
+  const viaRule =
+    rule &&
+    !rule.deletedAt &&
+    r.ruleUserId &&
+    ctx.tenant.users.has(r.ruleUserId) &&
+    evaluateCondition(rule.conditions, form)
+      ? { ruleId: rule.id, userId: r.ruleUserId }
+      : undefined;
+  const d = viaRule ? undefined : ctx.tenant.distributions.get(r.distributionId);
+  const ids = viaRule ? [viaRule.userId] : d ? rotation(ctx.tenant, d) : [];
   const common = {
     schedulingAllowed: ids.length > 0,
-    distributionIds: [r.distributionId],
-    assignments: ids.slice(0, 1).map((userId) => ({ userId, distributionId: r.distributionId })),
+    distributionIds: viaRule ? [] : [r.distributionId],
+    assignments: viaRule
+      ? [viaRule]
+      : ids.slice(0, 1).map((userId) => ({ userId, distributionId: r.distributionId })),
+    matchedRoute: viaRule ? { type: 'RuleRoute', ruleId: viaRule.ruleId } : { type: 'CatchAllRoute' },
   };
   if (!b.interval) {
     const link = `https://${ctx.tenant.subdomain}.chilipiper.sandbox.invalid/router/${r.slug}?email=${encodeURIComponent(email)}`;
@@ -83,7 +96,7 @@ export function route(ctx: Ctx, r: ConciergeRouter, b: RouteBody): Reply {
       durationMs,
       guestEmail: email,
       routerId: r.id,
-      distributionId: r.distributionId,
+      ...(viaRule ? { ruleId: viaRule.ruleId } : { distributionId: r.distributionId }),
       scheduleOrigin: 'ConciergeRouter',
       ...(name ? { guestName: name } : {}),
     },

@@ -2,10 +2,14 @@ import type { Tenant } from '../store.js';
 import type { ConciergeLog, ConciergeRouter } from '../types.js';
 import { iso } from '../util/time.js';
 
-function schedulingSettings(r: ConciergeRouter): Record<string, unknown> {
+function schedulingSettings(r: ConciergeRouter, ruleUserId?: string): Record<string, unknown> {
   return {
     type: 'SchedulingSettings',
-    assignments: [{ type: 'DistributionV3', id: r.distributionId, required: true }],
+    assignments: [
+      ruleUserId
+        ? { type: 'User', id: ruleUserId, required: true }
+        : { type: 'DistributionV3', id: r.distributionId, required: true },
+    ],
     meetingTypeIds: [r.meetingTypeId],
     meetingHost: { type: 'Assignee', index: 0 },
     scheduling: { redirect: { type: 'NoRedirect' } },
@@ -44,7 +48,7 @@ export function routerView(r: ConciergeRouter): Record<string, unknown> {
                 id: r.ruleId,
                 ruleIds: [r.ruleId],
                 ruleType: 'Boolean',
-                yes: schedulingSettings(r),
+                yes: schedulingSettings(r, r.ruleUserId),
               },
             ]
           : [],
@@ -73,9 +77,9 @@ export function logView(t: Tenant, l: ConciergeLog): Record<string, unknown> {
       ? [
           {
             userId: l.userId,
-            distributionId: l.distributionId,
-            type: 'Distribution',
-            ...(l.ruleId ? { ruleId: l.ruleId } : {}),
+            ...(l.ruleId
+              ? { ruleId: l.ruleId, type: 'User' }
+              : { distributionId: l.distributionId, type: 'Distribution' }),
           },
         ]
       : [],

@@ -74,7 +74,6 @@ export const conciergeRoutes: Route[] = [
         );
       const r = bookFromSession(ctx, s, at.ms, at.key);
       if (r.ok) {
-        const router = ctx.tenant.conciergeRouters.get(s.routerId ?? '');
         ctx.tenant.conciergeLogs.push({
           id: ctx.sandbox.nextId('uuid'),
           routerId: s.routerId ?? '',
@@ -86,7 +85,7 @@ export const conciergeRoutes: Route[] = [
           meetingId: r.meeting.id,
           userId: r.meeting.hostId,
           distributionId: s.distributionId ?? '',
-          ...(router?.ruleId ? { ruleId: router.ruleId } : {}),
+          ...(s.ruleId ? { ruleId: s.ruleId } : {}),
         });
       }
       return {

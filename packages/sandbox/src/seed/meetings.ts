@@ -86,7 +86,6 @@ export function seedMeetings(t: Tenant, rng: Prng, count: number, now: number): 
         meetingId: m.id,
         userId: hostId,
         distributionId: router.distributionId,
-        ...(router.ruleId ? { ruleId: router.ruleId } : {}),
       });
       if (rng.chance(0.2))
         logs.push({

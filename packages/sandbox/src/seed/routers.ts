@@ -17,6 +17,7 @@ export function seedRouters(t: Tenant, rng: Prng, createdAt: string): void {
     const rule = [...t.rules.values()].find(
       (r) => r.workspaceId === dist.workspaceId && r.type === 'NonOwnershipRule',
     );
+    const ruleUser = t.teams.get(dist.teamId)?.members.at(-1);
     const id = rng.uuid();
     t.conciergeRouters.set(id, {
       id,
@@ -27,6 +28,7 @@ export function seedRouters(t: Tenant, rng: Prng, createdAt: string): void {
       distributionId: dist.id,
       meetingTypeId: meetingType?.id ?? rng.uuid(),
       ...(rule ? { ruleId: rule.id } : {}),
+      ...(rule && ruleUser ? { ruleUserId: ruleUser } : {}),
       createdBy: admin?.id ?? '000000000000000000000000',
       createdAt,
     });
