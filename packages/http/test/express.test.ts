@@ -53,7 +53,7 @@ describe('Express 5', () => {
     expect(unauth.headers.get('www-authenticate')).toContain('resource_metadata=');
   });
 
-  it('works as app.use() middleware: serves its paths, passes others on with next()', async () => {
+  it('works as app.use() middleware (also mounted at /mcp): serves its paths, passes others on', async () => {
     const app = express();
     app.use(handler());
     app.get('/hello', (_req, res) => void res.json({ hello: 'world' }));
@@ -65,6 +65,12 @@ describe('Express 5', () => {
     expect(await (await fetch(`${base}/hello`)).json()).toStrictEqual({ hello: 'world' });
     expect((await fetch(`${base}/other`)).status).toBe(418);
     expect(await (await fetch(`${base}/healthz`)).text()).toBe('{"status":"ok"}');
+    const mounted = express();
+    mounted.use('/mcp', handler());
+    const mountedBase = await listen(mounted);
+    const viaMount = await connectClient(`${mountedBase}/mcp`, TOKEN);
+    expect((await viaMount.listTools()).tools.length).toBeGreaterThan(40);
+    await viaMount.close();
     const meta = await fetch(`${base}/.well-known/oauth-protected-resource/mcp`);
     expect(((await meta.json()) as { resource: string }).resource).toBe(`${base}/mcp`);
   });

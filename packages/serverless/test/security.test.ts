@@ -158,6 +158,18 @@ describe('Host and Origin validation', () => {
     expect((await post(pub, initialize, { ...auth, origin: 'http://localhost:5173' }, url)).status).toBe(403);
     expect((await post(pub, initialize, auth)).status).toBe(403);
   });
+
+  it('matches host entries by name, by name:port and by subdomain suffix', async () => {
+    const allowedHosts = ['a.example', 'b.example:8443', '.preview.app'];
+    const hosts = createFetchHandler(serverKey(sandbox, { allowedHosts }));
+    const status = async (host: string) => (await post(hosts, initialize, { ...auth, host })).status;
+    expect(await status('a.example:1234')).toBe(200);
+    expect(await status('b.example:8443')).toBe(200);
+    expect(await status('b.example:8444')).toBe(403);
+    expect(await status('pr-12.preview.app')).toBe(200);
+    expect(await status('preview.app.evil.example')).toBe(403);
+    expect(await status('a.example@evil.example')).toBe(403);
+  });
 });
 
 describe('methods, CORS, health', () => {
