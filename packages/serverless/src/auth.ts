@@ -35,12 +35,12 @@ function tokenChecker(tokens: readonly string[]): (token: string) => Promise<boo
   };
 }
 
+/** This endpoint's resource URL and its metadata URL (RFC 9728 §3.1: well-known prefix + resource path). */
 function resourceUrls(credentials: ServerKeyCredentials, request: Request, path: string) {
-  const origin = new URL(request.url).origin;
-  return {
-    resource: credentials.resource ?? `${origin}${path}`,
-    metadata: credentials.resourceMetadataUrl ?? `${origin}${METADATA_PATH}${path}`,
-  };
+  const resource = credentials.resource ?? `${new URL(request.url).origin}${path}`;
+  const url = new URL(resource);
+  const suffix = url.pathname === '/' ? '' : url.pathname;
+  return { resource, metadata: credentials.resourceMetadataUrl ?? `${url.origin}${METADATA_PATH}${suffix}` };
 }
 
 /** The RFC 9728 protected-resource metadata document of a server-key deployment. */

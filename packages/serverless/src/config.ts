@@ -54,6 +54,11 @@ function checkCredentials(credentials: Credentials | undefined, hosts: readonly 
         '(or allowUnauthenticated for a local demo bound to loopback).',
     );
   }
+  for (const name of ['resource', 'resourceMetadataUrl'] as const) {
+    const value = credentials[name];
+    if (value !== undefined && !URL.canParse(value))
+      throw new ConfigError(`credentials.${name} must be a URL.`);
+  }
   if (credentials.allowUnauthenticated && !allLoopback(hosts)) {
     throw new ConfigError(
       'credentials.allowUnauthenticated is only allowed when allowedHosts lists loopback names only ' +

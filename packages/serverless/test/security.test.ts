@@ -87,6 +87,28 @@ describe('server-key authentication', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('advertises the configured public resource URL (behind a proxy)', async () => {
+    const proxied = createFetchHandler(
+      serverKey(sandbox, {
+        allowedHosts: ['10.0.0.5'],
+        credentials: {
+          mode: 'server-key',
+          apiKey: 'k',
+          tokens: [TOKEN],
+          resource: 'https://mcp.example.com/mcp',
+        },
+      }),
+    );
+    const res = await post(proxied, initialize, {}, 'http://10.0.0.5:8080/mcp');
+    expect(res.headers.get('www-authenticate')).toBe(
+      'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"',
+    );
+    const meta = await proxied(new Request('http://10.0.0.5:8080/.well-known/oauth-protected-resource/mcp'));
+    expect(((await meta.json()) as { resource: string }).resource).toBe('https://mcp.example.com/mcp');
+    const bad = { mode: 'server-key', apiKey: 'k', tokens: [TOKEN], resource: 'not a url' } as const;
+    expect(() => createFetchHandler({ credentials: bad })).toThrow(/resource must be a URL/);
+  });
+
   it('serves protected-resource metadata at both well-known paths, without auth', async () => {
     for (const url of [
       'http://localhost:3000/.well-known/oauth-protected-resource',
