@@ -29,15 +29,23 @@ export interface Session {
   paths?: Record<string, { meetingTypeId: string; distributionId: string; durationMs: number }>;
 }
 
+/** A per-request session lifetime: numeric `timeoutInMS` at the top level of the body or in `options`. */
+export function requestTimeout(body: unknown): number | undefined {
+  const b = body as { timeoutInMS?: unknown; options?: { timeoutInMS?: unknown } } | null | undefined;
+  const t = b?.timeoutInMS ?? b?.options?.timeoutInMS;
+  return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
+}
+
 /** The session registry. Expired sessions are dropped lazily. */
 export class Sessions {
   private readonly byId = new Map<string, Session>();
 
   constructor(public ttlMs: number) {}
 
-  /** Registers a session that expires `ttlMs` after `now`. */
-  create(s: Omit<Session, 'expiresAt' | 'used' | 'createdAt'>, now: number): Session {
-    const session: Session = { ...s, createdAt: now, expiresAt: now + this.ttlMs, used: false };
+  /** Registers a session that expires `ttlMs` (or the request's own `timeoutInMS`, at most 1 hour) after `now`. */
+  create(s: Omit<Session, 'expiresAt' | 'used' | 'createdAt'>, now: number, timeoutMs?: number): Session {
+    const ttl = timeoutMs !== undefined && timeoutMs > 0 ? Math.min(timeoutMs, 3_600_000) : this.ttlMs;
+    const session: Session = { ...s, createdAt: now, expiresAt: now + ttl, used: false };
     this.byId.set(session.id, session);
     if (this.byId.size > 5000) this.sweep(now);
     return session;

@@ -124,6 +124,21 @@ describe('scheduling links', () => {
     expect(r.status).toBe(404);
   });
 
+  it('a request can shorten its session with timeoutInMS', async () => {
+    const init = await call(sb, 'POST', '/v1/org/schedulingLinks/init-simple', {
+      link: { slug: 'sales-inbound-round-robin' },
+      guestEmail: 'a@b.example',
+      interval,
+      timeoutInMS: 5000,
+    });
+    expect(Date.parse(init.json.expiresAt)).toBe(now + 5000);
+    now += 5001;
+    const r = await call(sb, 'POST', `/v1/org/schedulingLinks/routing/${init.json.routeId}/schedule-simple`, {
+      startTime: init.json.startTimes[0].startTime,
+    });
+    expect(r.status).toBe(404);
+  });
+
   it('ownership links require guestEmail; unknown links are SchedulingLinkNotFound', async () => {
     const r = await call(sb, 'POST', '/v1/org/schedulingLinks/init-simple', {
       link: { slug: 'account-owner' },

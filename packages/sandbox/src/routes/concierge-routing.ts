@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { computeSlots } from '../availability.js';
 import { startTimesView } from '../booking.js';
 import { apiError, invalid } from '../http/errors.js';
+import { requestTimeout } from '../sessions.js';
 import type { Ctx, Reply } from '../http/router.js';
 import { Interval } from '../http/validate.js';
 import { rotation } from '../rotation.js';
@@ -101,6 +102,7 @@ export function route(ctx: Ctx, r: ConciergeRouter, b: RouteBody): Reply {
       ...(name ? { guestName: name } : {}),
     },
     ctx.now,
+    requestTimeout(ctx.body),
   );
   return {
     json: {

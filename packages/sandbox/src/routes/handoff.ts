@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { computeSlots } from '../availability.js';
 import { bookFromSession, slotKey, startTimesView } from '../booking.js';
 import { apiError, invalid, notFound } from '../http/errors.js';
+import { requestTimeout } from '../sessions.js';
 import type { Route } from '../http/router.js';
 import { Id, Interval, parseBody } from '../http/validate.js';
 import { rotation } from '../rotation.js';
@@ -100,6 +101,7 @@ export const handoffRoutes: Route[] = [
           paths,
         },
         ctx.now,
+        requestTimeout(ctx.body),
       );
       return { json: { routingId, guestEmail, routers: view } };
     },

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { computeSlots } from '../availability.js';
 import { bookFromSession, slotKey, startTimesView } from '../booking.js';
 import { apiError, invalid, notFound } from '../http/errors.js';
+import { requestTimeout } from '../sessions.js';
 import type { Ctx, Route } from '../http/router.js';
 import { Duration, Id, Interval, parseBody } from '../http/validate.js';
 import { rotation } from '../rotation.js';
@@ -112,6 +113,7 @@ export const linkSchedulingRoutes: Route[] = [
           ...(link.distributionId ? { distributionId: link.distributionId } : {}),
         },
         ctx.now,
+        requestTimeout(ctx.body),
       );
       return {
         json: {
