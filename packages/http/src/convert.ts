@@ -32,9 +32,10 @@ function bodyStream(req: IncomingMessage, signal: AbortSignal): ReadableStream<U
 /** Converts a Node request to a web `Request` (streaming the body unless a parser already consumed it). */
 export function toWebRequest(req: NodeRequest, signal: AbortSignal): Request {
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+  // Concatenated, not resolved: a request target like `//other.host/mcp` must stay a path.
+  const target = req.originalUrl ?? req.url ?? '/';
   const url = new URL(
-    req.originalUrl ?? req.url ?? '/',
-    `${secure ? 'https' : 'http'}://${req.headers.host}`,
+    `${secure ? 'https' : 'http'}://${req.headers.host}${target.startsWith('/') ? '' : '/'}${target}`,
   );
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {

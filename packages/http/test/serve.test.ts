@@ -85,6 +85,15 @@ describe('serve() over real HTTP', () => {
     }
   });
 
+  it('keeps a request target like //other.host/mcp a path (404), never a host', async () => {
+    const res = await rawRequest(running.url.replace('/mcp', '//attacker.example/mcp'), {
+      headers: { ...MCP_HEADERS },
+      body: toolCall('tenant-get'),
+    });
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('attacker');
+  });
+
   it('answers GET on the MCP path with 405', async () => {
     const res = await rawRequest(running.url, { method: 'GET', headers: auth });
     expect(res.status).toBe(405);
