@@ -257,6 +257,21 @@ describe('handoff', () => {
       scheduleOrigin: 'Handoff',
     });
     expect((await call(sb, 'POST', url, { startTime: path.startTimes[1].startTime })).status).toBe(404);
+    const again = await call(
+      sb,
+      'POST',
+      `/v1/org/handoff/workspace/${ws.id}/booker/${booker.id}/init-simple`,
+      { type: 'GuestEmailRequest', guestEmail: 'lead2@handoff.example', interval },
+    );
+    const other = [...sb.tenant('acme').users.keys()].find((id) => id !== booker.id)!;
+    const p2 = again.json.routers[0].pathResults[0];
+    const wrongBooker = await call(
+      sb,
+      'POST',
+      `/v1/org/handoff/routing/${again.json.routingId}/router/${again.json.routers[0].routerId}/path/${p2.pathId}/booker/${other}/schedule-simple`,
+      { startTime: p2.startTimes[0].startTime },
+    );
+    expect(wrongBooker.status).toBe(404);
   });
 
   it('CrmRequest init works; an unknown workspace is 404', async () => {

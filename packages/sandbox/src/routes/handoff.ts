@@ -119,7 +119,7 @@ export const handoffRoutes: Route[] = [
       if (!at) throw invalid('body (startTime: expected an ISO-8601 date-time)');
       const s = ctx.sandbox.sessions.live(routingId, ctx.tenant.id, 'handoff', ctx.now);
       const path = s?.paths?.[`${routerId}/${pathId}`];
-      if (!s || !path)
+      if (!s || !path || s.bookerId !== userId)
         throw apiError(
           404,
           'SessionNotFound',
