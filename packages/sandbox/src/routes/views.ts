@@ -18,6 +18,7 @@ export function userView(u: User): Record<string, unknown> {
   };
 }
 
+/** Workspace as the API returns it (plus the live `nrOfUsers` when the tenant is given). */
 export function workspaceView(w: Workspace, t?: Tenant): Record<string, unknown> {
   const view: Record<string, unknown> = {
     id: w.id,
@@ -34,6 +35,7 @@ export function workspaceView(w: Workspace, t?: Tenant): Record<string, unknown>
   return view;
 }
 
+/** Team as the API returns it (`teamMembersMetadata.addedAt` inside `metadata`). */
 export function teamView(team: Team): Record<string, unknown> {
   return {
     id: team.id,
