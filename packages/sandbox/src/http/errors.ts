@@ -1,5 +1,6 @@
 /** Error helpers: 400 text/plain "Invalid value for: …" and the JSON `{errorCode, errorMessage, arguments?}` envelope. */
 
+/** An error with an HTTP status and a body (text/plain string or JSON envelope). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
