@@ -1,28 +1,13 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { interval, pagination } from './shared.js';
+import { interval, meetingTypeOverride, pagination, ref } from './shared.js';
 
 /** Availability tools: free meeting slots for any host/attendee mix. */
-
-/** An opaque Edge id (spec pattern `[^\s\\/]+`), with its own description. */
-const ref = (name: string, description: string = name) =>
-  v.pipe(
-    v.string(`${name} must be a string`),
-    v.regex(/^[^\s\\/]+$/, `${name} must be an id without spaces or slashes`),
-    v.description(description),
-  );
 
 const required = v.pipe(
   v.boolean('required must be true or false (it is mandatory on every attendee)'),
   v.description('true: only offer times when this attendee is free; false: invite them regardless.'),
 );
-
-const durationText = (name: string, description: string) =>
-  v.pipe(
-    v.string(`${name} must be a duration string`),
-    v.minLength(1, `${name} must be a duration such as "30 minutes" or "PT30M"`),
-    v.description(description),
-  );
 
 /** `AvailabilityExpectedHost`: who hosts the meeting. */
 const expectedHost = v.pipe(
@@ -92,28 +77,6 @@ const attendee = v.pipe(
     'One attendee: {type: "ManuallyAssigned", userId, required} | {type: "DistributionAssignee", distributionId, ' +
       'required, userIds?} | {type: "AssignedViaTeam", userId, teamId, required} | {type: "AdditionalAttendee", ' +
       'userId, required}.',
-  ),
-);
-
-/** `MeetingTypeOverrides`: duration overrides, all optional. */
-const meetingTypeOverride = v.pipe(
-  v.object({
-    meetingDurationOverride: v.optional(
-      durationText('meetingDurationOverride', 'Meeting length, e.g. "30 minutes" or "PT30M".'),
-    ),
-    beforeBufferDurationOverride: v.optional(
-      durationText('beforeBufferDurationOverride', 'Free time kept before the meeting, e.g. "10 minutes".'),
-    ),
-    afterBufferDurationOverride: v.optional(
-      durationText('afterBufferDurationOverride', 'Free time kept after the meeting, e.g. "10 minutes".'),
-    ),
-    availabilityIncrementOverride: v.optional(
-      durationText('availabilityIncrementOverride', 'Step between offered start times, e.g. "15 minutes".'),
-    ),
-  }),
-  v.description(
-    'Duration overrides: {meetingDurationOverride?, beforeBufferDurationOverride?, ' +
-      'afterBufferDurationOverride?, availabilityIncrementOverride?}.',
   ),
 );
 

@@ -1,23 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { interval, isoDateTime, pagination } from './shared.js';
+import { interval, isoDateTime, meetingTypeOverride, pagination, ref } from './shared.js';
 
 /** Concierge tools: find inbound routers, route a lead, book the result, read routing logs. */
-
-/** An opaque Edge id (spec pattern `[^\s\\/]+`), with its own description. */
-const ref = (name: string, description: string = name) =>
-  v.pipe(
-    v.string(`${name} must be a string`),
-    v.regex(/^[^\s\\/]+$/, `${name} must be an id without spaces or slashes`),
-    v.description(description),
-  );
-
-const durationText = (name: string, description: string) =>
-  v.pipe(
-    v.string(`${name} must be a duration string`),
-    v.minLength(1, `${name} must be a duration such as "30 minutes" or "PT30M"`),
-    v.description(description),
-  );
 
 /** A form answer: text, number, yes/no, or several picked values. */
 const formValue = v.union(
@@ -36,27 +21,6 @@ const options = v.pipe(
     ),
   }),
   v.description('Routing options, e.g. {locale: "en_US"}; other keys are passed through as given.'),
-);
-
-/** `MeetingTypeOverrides`: duration overrides, all optional. */
-const meetingTypeOverride = v.pipe(
-  v.object({
-    meetingDurationOverride: v.optional(
-      durationText('meetingDurationOverride', 'Meeting length, e.g. "30 minutes" or "PT30M".'),
-    ),
-    beforeBufferDurationOverride: v.optional(
-      durationText('beforeBufferDurationOverride', 'Free time kept before the meeting, e.g. "10 minutes".'),
-    ),
-    afterBufferDurationOverride: v.optional(
-      durationText('afterBufferDurationOverride', 'Free time kept after the meeting, e.g. "10 minutes".'),
-    ),
-    availabilityIncrementOverride: v.optional(
-      durationText('availabilityIncrementOverride', 'Step between offered start times, e.g. "15 minutes".'),
-    ),
-  }),
-  v.description(
-    'Overrides of the meeting type durations for the offered slots; omit to use the router settings.',
-  ),
 );
 
 const routeInterval = v.optional(

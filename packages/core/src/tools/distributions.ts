@@ -1,14 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { id, ids, pagination } from './shared.js';
+import { ids, pagination, ref, tag } from './shared.js';
 
 /** Distribution tools: the weighted assignment pools that rules and round-robin links draw from. */
-
-/** An id input: `kind` names it in validation messages, `what` describes it. */
-const idOf = (kind: string, what: string) => v.pipe(id(kind), v.description(what));
-
-/** A `type` discriminator value with its meaning. */
-const tag = <const T extends string>(value: T, what: string) => v.pipe(v.literal(value), v.description(what));
 
 const int = (message: string) => v.pipe(v.number(message), v.integer(message));
 
@@ -21,7 +15,7 @@ const timeZone = (key: string) =>
 
 /** `UserWeight`: relative share of assignments, 0..10000. */
 const userWeight = v.object({
-  userId: idOf('userId', 'User the weight applies to.'),
+  userId: ref('userId', 'User the weight applies to.'),
   weight: v.pipe(
     int('weight must be an integer from 0 to 10000'),
     v.minValue(0, 'weight must be an integer from 0 to 10000'),
@@ -32,7 +26,7 @@ const userWeight = v.object({
 
 /** `UserCalibration`: manual offset added to the user's computed level. */
 const userCalibration = v.object({
-  userId: idOf('userId', 'User the calibration applies to.'),
+  userId: ref('userId', 'User the calibration applies to.'),
   calibration: v.pipe(
     int('calibration must be an integer'),
     v.description('Manual offset (integer, may be negative) applied to the computed level.'),
@@ -41,7 +35,7 @@ const userCalibration = v.object({
 
 /** `UserLimit`: per-user cap per reset period. */
 const userLimit = v.object({
-  userId: idOf('userId', 'User the cap applies to.'),
+  userId: ref('userId', 'User the cap applies to.'),
   limit: v.pipe(
     int('limit must be a whole number of 0 or more'),
     v.minValue(0, 'limit must be a whole number of 0 or more'),
@@ -279,8 +273,8 @@ export const distributionsTools = [
       'for it to show up in lists.',
     operation: { name: 'distribution-create', method: 'POST', path: '/v1/org/distribution' },
     input: v.object({
-      teamId: idOf('teamId', 'Team whose members receive assignments (from team-list-put).'),
-      workspaceId: idOf('workspaceId', 'Workspace the distribution belongs to (from workspace-list).'),
+      teamId: ref('teamId', 'Team whose members receive assignments (from team-list-put).'),
+      workspaceId: ref('workspaceId', 'Workspace the distribution belongs to (from workspace-list).'),
       name: v.pipe(
         v.string(),
         v.minLength(1, 'name must be a non-empty distribution name'),
@@ -314,7 +308,7 @@ export const distributionsTools = [
       path: '/v3/org/distribution/{distributionId}',
     },
     input: v.object({
-      distributionId: idOf('distributionId', 'Distribution to replace (from distribution-list-put).'),
+      distributionId: ref('distributionId', 'Distribution to replace (from distribution-list-put).'),
       body: v.pipe(
         v.looseObject({
           name: v.optional(
@@ -324,7 +318,7 @@ export const distributionsTools = [
           weights: v.optional(weights),
           manualCalibration: v.optional(manualCalibration),
           capping: v.optional(capping),
-          teamId: v.optional(idOf('teamId', 'Team whose members receive assignments.')),
+          teamId: v.optional(ref('teamId', 'Team whose members receive assignments.')),
         }),
         v.description(
           'The new configuration: {name?, assignmentTypeConfig?, weights?, manualCalibration?, capping?, teamId?}.',
@@ -355,14 +349,14 @@ export const distributionsTools = [
       path: '/v3/org/distribution/{distributionId}/adjust',
     },
     input: v.object({
-      distributionId: idOf('distributionId', 'Distribution to adjust (from distribution-list-put).'),
+      distributionId: ref('distributionId', 'Distribution to adjust (from distribution-list-put).'),
       body: v.pipe(
         v.looseObject({
           weights: v.optional(
             v.pipe(
               v.array(
                 v.object({
-                  userId: idOf('userId', 'User whose weight changes.'),
+                  userId: ref('userId', 'User whose weight changes.'),
                   weight: v.pipe(
                     int('weight must be an integer'),
                     v.description('Amount added to the current weight (negative lowers it).'),
@@ -376,7 +370,7 @@ export const distributionsTools = [
             v.pipe(
               v.array(
                 v.object({
-                  userId: idOf('userId', 'User whose calibration changes.'),
+                  userId: ref('userId', 'User whose calibration changes.'),
                   calibration: v.pipe(
                     int('calibration must be an integer'),
                     v.description('Amount added to the current calibration.'),
@@ -413,7 +407,7 @@ export const distributionsTools = [
       path: '/v1/org/distribution/{distributionId}',
     },
     input: v.object({
-      distributionId: idOf('distributionId', 'Distribution to delete (from distribution-list-put).'),
+      distributionId: ref('distributionId', 'Distribution to delete (from distribution-list-put).'),
     }),
     safety: { kind: 'destructive', idempotent: true },
     permission: 'distribution.remove',

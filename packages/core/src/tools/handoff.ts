@@ -1,16 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { interval, isoDateTime } from './shared.js';
+import { interval, isoDateTime, ref } from './shared.js';
 
 /** Handoff tools: a rep hands a lead over to a colleague's calendar in two phases. */
-
-/** An opaque Edge id (spec pattern `[^\s\\/]+`), with its own description. */
-const ref = (name: string, description: string = name) =>
-  v.pipe(
-    v.string(`${name} must be a string`),
-    v.regex(/^[^\s\\/]+$/, `${name} must be an id without spaces or slashes`),
-    v.description(description),
-  );
 
 const routerId = v.optional(
   ref(

@@ -1,16 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { id, isoDateTime, pagination } from './shared.js';
+import { id, isoDateTime, pagination, uuid } from './shared.js';
 
 /** Meetings tools: list, export, inspect and change the status of Chili Piper meetings. */
-
-/** A UUID (meeting and meeting-type ids are `format: uuid` in the spec). */
-const uuid = (name: string, description: string = name) =>
-  v.pipe(
-    v.string(`${name} must be a string`),
-    v.uuid(`${name} must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012`),
-    v.description(description),
-  );
 
 /** A non-empty filter list of opaque ids. */
 const idList = (item: string, description: string) =>

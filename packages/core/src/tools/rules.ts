@@ -1,14 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { id, pagination } from './shared.js';
+import { pagination, ref, tag } from './shared.js';
 
 /** Rule tools: the reusable routing conditions that routers reference. */
-
-/** An id input: `kind` names it in validation messages, `what` describes it. */
-const idOf = (kind: string, what: string) => v.pipe(id(kind), v.description(what));
-
-/** A `type` discriminator value with its meaning. */
-const tag = <const T extends string>(value: T, what: string) => v.pipe(v.literal(value), v.description(what));
 
 const dataSource = v.pipe(
   v.picklist(['SF', 'DF', 'CP', 'HS', 'MK'], 'source must be SF, DF, CP, HS or MK'),
@@ -210,7 +204,7 @@ const ownershipConditions: v.GenericSchema<Condition> = v.pipe(
             v.description('How the owner value is matched to a user (default CrmIdOrEmail).'),
           ),
         ),
-        teamId: v.optional(idOf('teamId', 'Only owners in this team.')),
+        teamId: v.optional(ref('teamId', 'Only owners in this team.')),
       }),
     ],
     'condition type is not a known ownership condition type',
@@ -238,8 +232,8 @@ const ruleName = v.pipe(
   v.minLength(1, 'name must be a non-empty rule name'),
   v.description('Rule name.'),
 );
-const workspaceId = idOf('workspaceId', 'Workspace the rule belongs to (from workspace-list).');
-const ruleIdOptional = v.optional(idOf('ruleId', 'Id to give the rule; omit to have one generated.'));
+const workspaceId = ref('workspaceId', 'Workspace the rule belongs to (from workspace-list).');
+const ruleIdOptional = v.optional(ref('ruleId', 'Id to give the rule; omit to have one generated.'));
 
 const revision = v.pipe(
   v.number('revision must be the integer metadata.revision from rule-list or rule-get'),
@@ -262,7 +256,7 @@ export const rulesTools = [
       filter: v.optional(
         v.pipe(
           v.object({
-            workspaceId: v.optional(idOf('workspaceId', 'Only rules in this workspace.')),
+            workspaceId: v.optional(ref('workspaceId', 'Only rules in this workspace.')),
             name: v.optional(v.pipe(v.string(), v.description('Only rules matching this name.'))),
             ruleBuilderVersion: v.optional(
               v.pipe(
@@ -306,7 +300,7 @@ export const rulesTools = [
       'Use it right before rule-modify or rule-delete for a fresh revision.',
     operation: { name: 'rule-get', method: 'GET', path: '/v1/org/rule/{ruleId}' },
     input: v.object({
-      ruleId: idOf('ruleId', 'Rule to read (from rule-list).'),
+      ruleId: ref('ruleId', 'Rule to read (from rule-list).'),
     }),
     safety: { kind: 'read', idempotent: true },
     permission: 'rule.read',
@@ -342,14 +336,14 @@ export const rulesTools = [
               workspaceId,
               name: ruleName,
               conditions: ownershipConditionsField,
-              teamId: v.optional(idOf('teamId', 'Team the owner must belong to.')),
+              teamId: v.optional(ref('teamId', 'Team the owner must belong to.')),
               ruleId: ruleIdOptional,
             }),
             v.object({
               type: tag('CreateAssignmentTableRuleRequest', 'A rule backed by an assignment table.'),
               workspaceId,
               name: ruleName,
-              assignmentTableId: idOf('assignmentTableId', 'Assignment table the rule uses.'),
+              assignmentTableId: ref('assignmentTableId', 'Assignment table the rule uses.'),
               conditions: conditionsField,
             }),
           ],
@@ -379,13 +373,13 @@ export const rulesTools = [
       'Not safe to retry: after a success the revision has moved on, so re-read before trying again.',
     operation: { name: 'rule-modify', method: 'PUT', path: '/v1/org/rule' },
     input: v.object({
-      ruleId: idOf('ruleId', 'Rule to change (from rule-list).'),
+      ruleId: ref('ruleId', 'Rule to change (from rule-list).'),
       revision,
       dto: v.pipe(
         v.looseObject({
           name: v.optional(ruleName),
           conditions: v.optional(ownershipConditionsField),
-          teamId: v.optional(idOf('teamId', 'Team the owner must belong to (ownership rules).')),
+          teamId: v.optional(ref('teamId', 'Team the owner must belong to (ownership rules).')),
         }),
         v.description(
           'The new rule content, replacing the old: {name, conditions, …}. Start from rule-get and edit; ' +
@@ -413,7 +407,7 @@ export const rulesTools = [
       'refused with a conflict (409), and so is a retry after a success.',
     operation: { name: 'rule-delete', method: 'DELETE', path: '/v1/org/rule' },
     input: v.object({
-      ruleId: idOf('ruleId', 'Rule to delete (from rule-list).'),
+      ruleId: ref('ruleId', 'Rule to delete (from rule-list).'),
       revision,
     }),
     safety: { kind: 'destructive', idempotent: false },

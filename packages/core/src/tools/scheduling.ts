@@ -1,30 +1,14 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { interval, isoDateTime } from './shared.js';
+import { interval, isoDateTime, meetingTypeOverride, ref, uuid } from './shared.js';
 
 /** Scheduling-link tools: browse booking links, then book through one in two phases. */
-
-/** A UUID (meeting-type ids are `format: uuid` in the spec). */
-const uuid = (name: string, description: string = name) =>
-  v.pipe(
-    v.string(`${name} must be a string`),
-    v.uuid(`${name} must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012`),
-    v.description(description),
-  );
 
 /** A link slug (spec pattern `[-0-9a-z_]+`). */
 const slug = (name: string, description: string = name) =>
   v.pipe(
     v.string(`${name} must be a string`),
     v.regex(/^[-0-9a-z_]+$/, `${name} must be a slug of lowercase letters, digits, hyphens and underscores`),
-    v.description(description),
-  );
-
-/** An opaque Edge id (spec pattern `[^\s\\/]+`), with its own description. */
-const ref = (name: string, description: string = name) =>
-  v.pipe(
-    v.string(`${name} must be a string`),
-    v.regex(/^[^\s\\/]+$/, `${name} must be an id without spaces or slashes`),
     v.description(description),
   );
 
@@ -39,13 +23,6 @@ const timezone = (name: string, description: string) =>
   v.pipe(
     v.string(`${name} must be a string`),
     v.minLength(1, `${name} must be an IANA time zone such as America/New_York`),
-    v.description(description),
-  );
-
-const durationText = (name: string, description: string) =>
-  v.pipe(
-    v.string(`${name} must be a duration string`),
-    v.minLength(1, `${name} must be a duration such as "30 minutes" or "PT30M"`),
     v.description(description),
   );
 
@@ -78,25 +55,6 @@ const filterDistributionIds = filterList(
   ref('distribution id'),
   'filterDistributionIds',
   'Only links that use any of these distributions (at least one id if given).',
-);
-
-/** Duration overrides for one booking (`MeetingTypeOverrides`). */
-const meetingTypeOverride = v.pipe(
-  v.object({
-    meetingDurationOverride: v.optional(
-      durationText('meetingDurationOverride', 'Meeting length, e.g. "30 minutes" or "PT30M".'),
-    ),
-    beforeBufferDurationOverride: v.optional(
-      durationText('beforeBufferDurationOverride', 'Free time kept before the meeting, e.g. "10 minutes".'),
-    ),
-    afterBufferDurationOverride: v.optional(
-      durationText('afterBufferDurationOverride', 'Free time kept after the meeting, e.g. "10 minutes".'),
-    ),
-    availabilityIncrementOverride: v.optional(
-      durationText('availabilityIncrementOverride', 'Step between offered start times, e.g. "15 minutes".'),
-    ),
-  }),
-  v.description('Overrides of the meeting type durations; omit to use the meeting type as configured.'),
 );
 
 const listPermission = 'scheduling-links.read';

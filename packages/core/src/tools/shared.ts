@@ -61,3 +61,65 @@ export const interval = v.pipe(
   }),
   v.description('Time window to search for slots: {startsAt, duration}.'),
 );
+
+/** An id field: `name` names it in validation messages; `description` tells the model where to get it. */
+export const ref = (name: string, description: string = name) =>
+  v.pipe(
+    v.string(`${name} must be a string`),
+    v.regex(/^[^\s\\/]+$/, `${name} must be an id without spaces or slashes`),
+    v.description(description),
+  );
+
+/** A UUID field (where the spec says `format: uuid`). */
+export const uuid = (name: string, description: string = name) =>
+  v.pipe(
+    v.string(`${name} must be a string`),
+    v.uuid(`${name} must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012`),
+    v.description(description),
+  );
+
+/** A duration string such as "30 minutes" or ISO-8601 "PT30M". */
+export const durationText = (name: string, description: string) =>
+  v.pipe(
+    v.string(`${name} must be a duration string`),
+    v.minLength(1, `${name} must be a duration such as "30 minutes" or "PT30M"`),
+    v.description(description),
+  );
+
+/** A described literal, for the `type` tag of a variant. */
+export const tag = <const T extends string>(value: T, what: string) =>
+  v.pipe(v.literal(value), v.description(what));
+
+/** A non-empty list of user ids. */
+export const userIds = (what: string) => v.pipe(ids('user ID'), v.description(what));
+
+/** Paging of the GET lists: 0-based `page`/`pageSize` in the query, default 10, at most 50 (spec). */
+export const GET_LIST_PAGING = {
+  style: 'page',
+  in: 'query',
+  items: 'results',
+  defaultPageSize: 10,
+  maxPageSize: 50,
+} as const;
+
+/** Duration overrides for one booking (`MeetingTypeOverrides`), all optional. */
+export const meetingTypeOverride = v.pipe(
+  v.object({
+    meetingDurationOverride: v.optional(
+      durationText('meetingDurationOverride', 'Meeting length, e.g. "30 minutes" or "PT30M".'),
+    ),
+    beforeBufferDurationOverride: v.optional(
+      durationText('beforeBufferDurationOverride', 'Free time kept before the meeting, e.g. "10 minutes".'),
+    ),
+    afterBufferDurationOverride: v.optional(
+      durationText('afterBufferDurationOverride', 'Free time kept after the meeting, e.g. "10 minutes".'),
+    ),
+    availabilityIncrementOverride: v.optional(
+      durationText('availabilityIncrementOverride', 'Step between offered start times, e.g. "15 minutes".'),
+    ),
+  }),
+  v.description(
+    'Overrides of the meeting type durations: {meetingDurationOverride?, beforeBufferDurationOverride?, ' +
+      'afterBufferDurationOverride?, availabilityIncrementOverride?}; omit to use the meeting type as configured.',
+  ),
+);

@@ -1,13 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { id, ids, pagination } from './shared.js';
+import { ids, pagination, ref, userIds } from './shared.js';
 
 /** Team tools: list teams and manage their members. */
-
-/** An id input: `kind` names it in validation messages, `what` describes it. */
-const idOf = (kind: string, what: string) => v.pipe(id(kind), v.description(what));
-
-const userIds = (what: string) => v.pipe(ids('user ID'), v.description(what));
 
 export const teamsTools = [
   defineTool({
@@ -46,7 +41,7 @@ export const teamsTools = [
       'skipped, so repeating the call is harmless. Returns the updated team.',
     operation: { name: 'team-add-users', method: 'POST', path: '/v1/org/team/users/add' },
     input: v.object({
-      teamId: idOf('teamId', 'Team to add the users to (from team-list-put).'),
+      teamId: ref('teamId', 'Team to add the users to (from team-list-put).'),
       userIds: userIds('Users to add (at least one; from user-find).'),
     }),
     safety: { kind: 'write', idempotent: true },
@@ -64,7 +59,7 @@ export const teamsTools = [
       'updated team.',
     operation: { name: 'team-remove-users', method: 'POST', path: '/v1/org/team/users/remove' },
     input: v.object({
-      teamId: idOf('teamId', 'Team to remove the users from (from team-list-put).'),
+      teamId: ref('teamId', 'Team to remove the users from (from team-list-put).'),
       userIds: userIds('Users to remove (at least one).'),
     }),
     safety: { kind: 'write', idempotent: true },

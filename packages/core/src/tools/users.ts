@@ -1,20 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { id, ids, pagination } from './shared.js';
+import { GET_LIST_PAGING, id, ids, pagination, ref } from './shared.js';
 
 /** Users tools: look people up and manage their licenses and invitations. */
-
-/** An id input: `kind` names it in validation messages, `what` describes it. */
-const idOf = (kind: string, what: string) => v.pipe(id(kind), v.description(what));
-
-/** GET user lists page in the query: default 10, at most 50 (spec `page`/`pageSize` parameters). */
-const USER_PAGING = {
-  style: 'page',
-  in: 'query',
-  items: 'results',
-  defaultPageSize: 10,
-  maxPageSize: 50,
-} as const;
 
 /** An email address (the spec's `Email` pattern is `.+@.+`). */
 const email = (what: string) =>
@@ -68,7 +56,7 @@ export const usersTools = [
       ),
       pagination: pagination(10, 50),
     }),
-    pagination: USER_PAGING,
+    pagination: GET_LIST_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
@@ -128,7 +116,7 @@ export const usersTools = [
       pagination: pagination(10, 50),
     }),
     fields: { filter: { in: 'body', spread: true } },
-    pagination: USER_PAGING,
+    pagination: GET_LIST_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     permissionConfidence: 'inferred',
@@ -155,7 +143,7 @@ export const usersTools = [
       pagination: pagination(10, 50),
     }),
     fields: { userIds: { in: 'body', root: true } },
-    pagination: USER_PAGING,
+    pagination: GET_LIST_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
@@ -170,7 +158,7 @@ export const usersTools = [
       'workspaces and teams, Salesforce/HubSpot links. Changes nothing.',
     operation: { name: 'user-read', method: 'GET', path: '/v1/org/user/read/{userId}' },
     input: v.object({
-      userId: idOf('userId', 'ID of the user to read (from user-find).'),
+      userId: ref('userId', 'ID of the user to read (from user-find).'),
     }),
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
@@ -217,7 +205,7 @@ export const usersTools = [
           v.description('Roles to give the new user.'),
         ),
       ),
-      salesforceId: v.optional(idOf('salesforceId', 'Salesforce user ID (15 or 18 characters) to link.')),
+      salesforceId: v.optional(ref('salesforceId', 'Salesforce user ID (15 or 18 characters) to link.')),
       workspaces: v.optional(
         v.pipe(v.array(id('workspace ID')), v.description('IDs of the workspaces the new user joins.')),
       ),

@@ -1,22 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { id, ids, pagination } from './shared.js';
+import { GET_LIST_PAGING, pagination, ref, userIds } from './shared.js';
 
 /** Workspace tools: list workspaces and manage who belongs to them. */
-
-/** An id input: `kind` names it in validation messages, `what` describes it. */
-const idOf = (kind: string, what: string) => v.pipe(id(kind), v.description(what));
-
-/** GET workspace lists page in the query: default 10, at most 50 (spec `page`/`pageSize` parameters). */
-const WORKSPACE_PAGING = {
-  style: 'page',
-  in: 'query',
-  items: 'results',
-  defaultPageSize: 10,
-  maxPageSize: 50,
-} as const;
-
-const userIds = (what: string) => v.pipe(ids('user ID'), v.description(what));
 
 export const workspacesTools = [
   defineTool({
@@ -31,7 +17,7 @@ export const workspacesTools = [
     input: v.object({
       pagination: pagination(10, 50),
     }),
-    pagination: WORKSPACE_PAGING,
+    pagination: GET_LIST_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'workspace.read',
     response: 'json',
@@ -48,11 +34,11 @@ export const workspacesTools = [
     operation: { name: 'workspace-list-users', method: 'GET', path: '/v1/org/workspace/users' },
     input: v.object({
       workspaceId: v.optional(
-        idOf('workspaceId', 'Workspace to list (from workspace-list); omit for every user in the org.'),
+        ref('workspaceId', 'Workspace to list (from workspace-list); omit for every user in the org.'),
       ),
       pagination: pagination(10, 50),
     }),
-    pagination: WORKSPACE_PAGING,
+    pagination: GET_LIST_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'workspace.read',
     response: 'json',
@@ -69,7 +55,7 @@ export const workspacesTools = [
       'Returns {}.',
     operation: { name: 'workspace-add-users', method: 'POST', path: '/v1/org/workspace/users/add' },
     input: v.object({
-      workspaceId: idOf('workspaceId', 'Workspace to add the users to (from workspace-list).'),
+      workspaceId: ref('workspaceId', 'Workspace to add the users to (from workspace-list).'),
       userIds: userIds('Users to add (at least one; from user-find).'),
     }),
     safety: { kind: 'write', idempotent: true },
@@ -87,7 +73,7 @@ export const workspacesTools = [
       'workspace reach. Returns {}.',
     operation: { name: 'workspace-remove-users', method: 'POST', path: '/v1/org/workspace/users/remove' },
     input: v.object({
-      workspaceId: idOf('workspaceId', 'Workspace to remove the users from (from workspace-list).'),
+      workspaceId: ref('workspaceId', 'Workspace to remove the users from (from workspace-list).'),
       userIds: userIds('Users to remove (at least one).'),
     }),
     safety: { kind: 'write', idempotent: true },
