@@ -67,7 +67,11 @@ export function describeTransportContract(name: string, harness: TransportHarnes
 
     it('rejects invalid arguments by name without calling upstream', async () => {
       const before = sandbox.requests.length;
-      const result = await call('meeting-list-put', { start: 'yesterday', end: '2026-01-02T00:00:00Z', bogus: 1 });
+      const result = await call('meeting-list-put', {
+        start: 'yesterday',
+        end: '2026-01-02T00:00:00Z',
+        bogus: 1,
+      });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/start/);
       expect(textOf(result)).toMatch(/bogus/);
@@ -82,13 +86,15 @@ export function describeTransportContract(name: string, harness: TransportHarnes
     });
 
     it('performs a write exactly once and a later read sees it', async () => {
-      const workspaces = (await call('workspace-list', { pagination: { pageSize: 50 } })).structuredContent as {
+      const workspaces = (await call('workspace-list', { pagination: { pageSize: 50 } }))
+        .structuredContent as {
         results: { id: string }[];
       };
       const [first, second] = workspaces.results;
       expect(second).toBeDefined();
-      const users = (await call('workspace-list-users', { workspaceId: first!.id, pagination: { pageSize: 50 } }))
-        .structuredContent as { results: { id: string; workspaces?: unknown[] }[] };
+      const users = (
+        await call('workspace-list-users', { workspaceId: first!.id, pagination: { pageSize: 50 } })
+      ).structuredContent as { results: { id: string; workspaces?: unknown[] }[] };
       const user = users.results[0]!;
       const before = sandbox.requests.filter((r) => r.path.endsWith('/workspace/users/add')).length;
       const added = await call('workspace-add-users', { workspaceId: second!.id, userIds: [user.id] });
