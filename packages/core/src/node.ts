@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import { createChiliPiperServer as createServer, type ChiliPiperServerOptions } from './server.js';
 
 /** Connection settings of the Node HTTP client. */
@@ -34,9 +34,13 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
     connections: options.connections ?? 32,
   });
-  const fetch = ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
+  return { fetch: fetchVia(dispatcher), dispatcher, close: () => dispatcher.close() };
+}
+
+/** undici's fetch bound to a dispatcher of your own (a proxy agent, a mock agent, a pool with other limits). */
+export function fetchVia(dispatcher: Dispatcher): typeof globalThis.fetch {
+  return ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
     undiciFetch(input, { ...init, dispatcher })) as unknown as typeof globalThis.fetch;
-  return { fetch, dispatcher, close: () => dispatcher.close() };
 }
 
 let shared: NodeFetch | undefined;
@@ -47,9 +51,13 @@ export function sharedNodeFetch(): NodeFetch {
 }
 
 /**
- * `createChiliPiperServer` with the Node defaults: the process-wide keep-alive undici client unless
- * `fetch` is given. Same options and result as the runtime-neutral one.
+ * `createChiliPiperServer` with the Node defaults: the process-wide keep-alive undici client, unless `fetch` or
+ * an undici `dispatcher` is given. Same options and result as the runtime-neutral one.
  */
-export function createChiliPiperServer(options: ChiliPiperServerOptions): ReturnType<typeof createServer> {
-  return createServer({ ...options, fetch: options.fetch ?? sharedNodeFetch().fetch });
+export function createChiliPiperServer(
+  options: ChiliPiperServerOptions & { readonly dispatcher?: Dispatcher | undefined },
+): ReturnType<typeof createServer> {
+  const { dispatcher, ...rest } = options;
+  const fetch = rest.fetch ?? (dispatcher ? fetchVia(dispatcher) : sharedNodeFetch().fetch);
+  return createServer({ ...rest, fetch });
 }
