@@ -1,20 +1,4 @@
 import { defineConfig } from 'tsup';
+import { cli, library } from '../../tsup.shared';
 
-export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-  },
-  {
-    entry: ['src/cli.ts'],
-    format: ['esm'],
-    sourcemap: true,
-    clean: false,
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-]);
+export default defineConfig([library(['src/index.ts']), cli]);
