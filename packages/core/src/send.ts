@@ -1,5 +1,5 @@
-import { ofetch, type $Fetch } from 'ofetch';
 import { EdgeError, redact, toEdgeError } from './errors.js';
+import { exchange, fetcherFor } from './exchange.js';
 import type { EdgeRequest } from './to-request.js';
 import type { AnyTool } from './tool.js';
 
@@ -60,14 +60,6 @@ export interface EdgeResponse {
   readonly attempts: number;
 }
 
-const fetchers = new WeakMap<typeof globalThis.fetch, $Fetch>();
-function fetcherFor(fetchImpl: typeof globalThis.fetch | undefined): $Fetch {
-  if (!fetchImpl) return ofetch;
-  let f = fetchers.get(fetchImpl);
-  if (!f) fetchers.set(fetchImpl, (f = ofetch.create({}, { fetch: fetchImpl })));
-  return f;
-}
-
 /** Parses `Retry-After` (seconds or an HTTP date) into seconds. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -113,58 +105,51 @@ export async function send(
   const $fetch = fetcherFor(options.fetch);
   const started = Date.now();
   const headers = { ...request.headers, authorization: `Bearer ${auth.apiKey}` };
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   for (let attempt = 1; ; attempt++) {
     const t0 = Date.now();
     const remaining = policy.budgetMs - (t0 - started);
-    const timeout = AbortSignal.timeout(Math.max(1, Math.min(options.timeoutMs ?? 20_000, remaining)));
-    const signal = auth.signal ? AbortSignal.any([auth.signal, timeout]) : timeout;
-    let retryAfter: number | undefined;
+    const timeoutMs = Math.max(1, Math.min(options.timeoutMs ?? 20_000, remaining));
     let failure: EdgeError;
+    let retryAfter: number | undefined;
     try {
-      const res = await $fetch.raw(request.path, {
-        baseURL: options.baseUrl ?? DEFAULT_BASE_URL,
-        method: request.method,
-        query: request.query,
+      const answer = await exchange($fetch, tool, request, {
+        baseUrl,
         headers,
-        ...(request.body === undefined ? {} : { body: request.body as Record<string, unknown> }),
-        signal,
-        retry: false,
-        ignoreResponseError: true,
-        responseType: 'text',
+        timeoutMs,
+        signal: auth.signal,
       });
-      const contentType = res.headers.get('content-type') ?? '';
-      const text = res._data ?? '';
-      options.onAttempt?.({ tool: tool.name, attempt, status: res.status, ms: Date.now() - t0 });
-      if (res.status < 400) {
-        return { status: res.status, contentType, data: parseBody(text, contentType), attempts: attempt };
+      options.onAttempt?.({ tool: tool.name, attempt, status: answer.status, ms: Date.now() - t0 });
+      if (answer.status < 400) {
+        const data = parseBody(answer.text, answer.contentType);
+        return { status: answer.status, contentType: answer.contentType, data, attempts: attempt };
       }
-      retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-      const body = /json/i.test(contentType) ? safeJson(text) : text;
+      retryAfter = parseRetryAfter(answer.retryAfter);
       failure = toEdgeError({
-        status: res.status,
-        body,
+        status: answer.status,
+        body: /json/i.test(answer.contentType) ? safeJson(answer.text) : answer.text,
         toolName: tool.name,
         permission: tool.permission,
         idempotent: tool.safety.idempotent,
         retryAfterSeconds: retryAfter,
         attempts: attempt,
       });
-      if (!RETRY_STATUSES.has(res.status)) throw failure;
+      if (!RETRY_STATUSES.has(answer.status)) throw scrub(failure, auth.apiKey);
     } catch (error) {
-      if (error instanceof EdgeError) {
-        if (!RETRY_STATUSES.has(error.details.status ?? 0)) throw scrub(error, auth.apiKey);
-        failure = error;
-      } else {
-        failure = transportError(tool, error, auth.signal, timeout, attempt);
-        options.onAttempt?.({ tool: tool.name, attempt, error: failure.kind, ms: Date.now() - t0 });
-        if (failure.kind === 'aborted' || !tool.safety.idempotent) throw scrub(failure, auth.apiKey);
-      }
+      if (!(error instanceof EdgeError)) throw error;
+      if (error.details.status !== undefined || error.kind === 'unexpected-response') throw error;
+      // A transport failure (timeout, network, aborted): retried only for idempotent tools.
+      failure = new EdgeError(error.kind, error.message, { attempts: attempt });
+      options.onAttempt?.({ tool: tool.name, attempt, error: error.kind, ms: Date.now() - t0 });
+      if (error.kind === 'aborted' || !tool.safety.idempotent) throw scrub(failure, auth.apiKey);
     }
     const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     const wait = retryAfter !== undefined ? retryAfter * 1000 : backoff / 2 + (Math.random() * backoff) / 2;
     const left = policy.budgetMs - (Date.now() - started);
     if (attempt >= maxAttempts || wait > policy.maxDelayMs || wait >= left) throw scrub(failure, auth.apiKey);
-    await sleep(wait, auth.signal);
+    await sleep(wait, auth.signal).catch(() => {
+      throw new EdgeError('aborted', `The call to ${tool.name} was cancelled.`, { attempts: attempt });
+    });
   }
 }
 
@@ -174,41 +159,6 @@ function safeJson(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function transportError(
-  tool: AnyTool,
-  error: unknown,
-  caller: AbortSignal | undefined,
-  timeout: AbortSignal,
-  attempt: number,
-): EdgeError {
-  if (caller?.aborted)
-    return new EdgeError('aborted', `The call to ${tool.name} was cancelled.`, { attempts: attempt });
-  const unsure = tool.safety.idempotent
-    ? ''
-    : ' The change may or may not have been applied: check with a read tool before calling it again.';
-  if (timeout.aborted) {
-    return new EdgeError('timeout', `The Edge API did not answer ${tool.name} in time.${unsure}`, {
-      attempts: attempt,
-    });
-  }
-  const reason = rootCause(error);
-  return new EdgeError(
-    'network',
-    `Could not reach the Edge API for ${tool.name}${reason ? ` (${reason})` : ''}.${unsure || ' Try again later.'}`,
-    { attempts: attempt },
-  );
-}
-
-/** The innermost cause of a fetch failure, by its code when it has one (ECONNREFUSED, ENOTFOUND, …). */
-function rootCause(error: unknown): string {
-  let reason = '';
-  for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    reason = typeof code === 'string' ? `${code}: ${e.message}` : e.message;
-  }
-  return reason;
 }
 
 function scrub(error: EdgeError, apiKey: string): EdgeError {

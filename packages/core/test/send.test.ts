@@ -247,6 +247,20 @@ describe('send: retries', () => {
 });
 
 describe('send: timeouts and abort', () => {
+  it('stops waiting between retries when the caller aborts', async () => {
+    stub = await startStub((_req, res) => json(res, 503, {}));
+    const controller = new AbortController();
+    const opts = { retry: { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 5_000, budgetMs: 20_000 } };
+    setTimeout(() => controller.abort(), 200);
+    const t0 = Date.now();
+    const e = await failure(
+      send(readTool, readReq, { apiKey: KEY, signal: controller.signal }, { baseUrl: stub.url, ...opts }),
+    );
+    expect(e.kind).toBe('aborted');
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(stub.seen).toHaveLength(1);
+  });
+
   it('times out a slow answer', async () => {
     stub = await startStub((_req, res) => void setTimeout(() => json(res, 200, {}), 2_000));
     const e = await failure(
