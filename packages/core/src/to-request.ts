@@ -19,11 +19,14 @@ export function pathVariables(path: string): string[] {
   return [...path.matchAll(PATH_VAR)].map((m) => m[1] as string);
 }
 
+/** Where one input field goes: the path, or a {@link FieldPlacement}. */
+export type Placement = { readonly in: 'path' } | FieldPlacement;
+
 /**
  * The placement of one input field: an explicit entry on the tool, the paging rule for `pagination`,
  * or the default (path variable, else query for GET/DELETE, else body).
  */
-export function placementOf(tool: AnyTool, field: string): FieldPlacement {
+export function placementOf(tool: AnyTool, field: string): Placement {
   const explicit = tool.fields?.[field];
   if (explicit) return explicit;
   if (field === 'pagination' && tool.pagination) return { in: tool.pagination.in, spread: true };
@@ -41,35 +44,37 @@ function toQueryValue(value: unknown): string | string[] {
       : String(value);
 }
 
+const hasBody = (method: HttpMethod) => method !== 'GET' && method !== 'DELETE';
+
 /**
  * Turns validated tool input into an HTTP request. Pure: no I/O, no defaults invented, nothing dropped.
  * Undefined fields are left out; every other field lands in exactly one place.
  */
 export function toRequest(tool: AnyTool, args: Readonly<Record<string, unknown>>): EdgeRequest {
-  const query: Record<string, string | string[]> = { ...tool.fixedQuery };
+  const query: Record<string, string | string[]> = {};
   const pathValues: Record<string, string> = {};
   let body: Record<string, unknown> | undefined;
-  let rootBody: unknown;
-  let hasRoot = false;
+  let root: { value: unknown } | undefined;
 
   for (const [field, value] of Object.entries(args)) {
     if (value === undefined) continue;
     const place = placementOf(tool, field);
     if (place.in === 'path') {
-      pathValues[place.as ?? field] = String(value);
+      pathValues[field] = String(value);
     } else if ('root' in place) {
-      rootBody = value;
-      hasRoot = true;
+      root = { value };
     } else if ('spread' in place) {
       const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
       if (place.in === 'query') for (const [k, v] of entries) query[k] = toQueryValue(v);
       else body = { ...body, ...Object.fromEntries(entries) };
     } else if (place.in === 'query') {
-      query[place.as ?? field] = toQueryValue(value);
+      query[field] = toQueryValue(value);
     } else {
-      body = { ...body, [place.as ?? field]: value };
+      body = { ...body, [field]: value };
     }
   }
+  if (root && body)
+    throw new TypeError(`${tool.name}: a root body field leaves no room for other body fields`);
 
   const path = tool.operation.path.replace(PATH_VAR, (_, name: string) => {
     const value = pathValues[name];
@@ -77,18 +82,8 @@ export function toRequest(tool: AnyTool, args: Readonly<Record<string, unknown>>
     return encodeURIComponent(value);
   });
 
-  let finalBody: unknown = body;
   const method = tool.operation.method;
-  if (finalBody === undefined && !hasRoot && method !== 'GET' && method !== 'DELETE' && !tool.noBody) {
-    finalBody = {};
-  }
-  if (hasRoot) {
-    finalBody =
-      body && rootBody && typeof rootBody === 'object' && !Array.isArray(rootBody)
-        ? { ...(rootBody as Record<string, unknown>), ...body }
-        : rootBody;
-  }
-
+  const finalBody = root ? root.value : (body ?? (hasBody(method) && !tool.noBody ? {} : undefined));
   const headers: Record<string, string> = { accept: acceptFor(tool.response) };
   if (finalBody !== undefined) headers['content-type'] = 'application/json';
   return { method, path, query, headers, body: finalBody };

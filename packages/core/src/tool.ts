@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import type { ObjectEntries, ObjectSchema, ErrorMessage, ObjectIssue } from 'valibot';
+import { paginationInput, type PaginationInput } from './paging.js';
 
 /** HTTP methods the Edge API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -55,8 +57,6 @@ export interface Safety {
   readonly kind: 'read' | 'write' | 'destructive';
   /** True when sending the same call twice leaves the same state as sending it once (safe to retry). */
   readonly idempotent: boolean;
-  /** True when the call reaches beyond Chili Piper (emails, calendar invites, CRM updates, automations). */
-  readonly externalEffects?: boolean;
 }
 
 /**
@@ -64,44 +64,36 @@ export interface Safety {
  * a `{name}` in the path fills the path; otherwise query for GET/DELETE, body for the rest.
  */
 export type FieldPlacement =
-  /** Fill the `{name}` path variable (`as` renames it). */
-  | { readonly in: 'path'; readonly as?: string }
-  /** One query parameter or body property (`as` renames it). Arrays in the query repeat the parameter. */
-  | { readonly in: 'query' | 'body'; readonly as?: string }
+  /** One query parameter or body property of the same name. Arrays in the query repeat the parameter. */
+  | { readonly in: 'query' | 'body' }
   /** An object whose properties are merged into the query or the body (a `filter`, or a `body` wrapper). */
   | { readonly in: 'query' | 'body'; readonly spread: true }
-  /** The value is the whole request body (bare-array bodies, or a `body` wrapper sent as is). */
+  /** The value is the whole request body (bare-array bodies, or a `body` wrapper sent as is). No other field may go in the body. */
   | { readonly in: 'body'; readonly root: true };
 
 /**
- * How a list pages. The tool's `pagination` input (`{page, pageSize}`) is sent as `page`/`pageSize`
- * in the query or the body, as `in` says.
+ * How a list pages. The tool's `pagination` input (`{page, pageSize}`, added by {@link defineTool}) is sent as
+ * `page`/`pageSize` in the query or the body, as `in` says.
  */
-export type Pagination =
-  | {
-      /** 0-based `page`/`pageSize`; the response is `{results, total, page, pageSize}`. */
-      readonly style: 'page';
-      readonly in: 'query' | 'body';
-      /** Dotted path to the item array in the response. */
-      readonly items: string;
-      readonly defaultPageSize: number;
-      readonly maxPageSize?: number;
-    }
-  | {
-      /** 0-based `page`/`pageSize`; the response says `hasMore: "Yes" | "No"` (meeting-list-put). */
-      readonly style: 'hasMore';
-      readonly in: 'query' | 'body';
-      readonly items: string;
-      readonly defaultPageSize?: number;
-      readonly maxPageSize?: number;
-    };
+export interface Pagination {
+  /** `page`: the response is `{results, total, page, pageSize}`; `hasMore`: it says `hasMore: "Yes" | "No"`. */
+  readonly style: 'page' | 'hasMore';
+  /** Where `page` and `pageSize` are sent. */
+  readonly in: 'query' | 'body';
+  /** Dotted path to the item array in the response. */
+  readonly items: string;
+  /** Page size when the caller gives none. */
+  readonly defaultPageSize: number;
+  /** Largest page size the API accepts, when it has a limit. */
+  readonly maxPageSize?: number;
+}
 
-/** A tool's part in a two-phase flow (discover or route, then book). */
+/** A tool's part in a two-phase flow (discover or route, then book). Documentation only. */
 export type Flow =
   | {
       readonly role: 'start';
       /** Flow name, shared by both tools. */
-      readonly flow: 'scheduling-link' | 'handoff' | 'concierge';
+      readonly name: 'scheduling-link' | 'handoff' | 'concierge';
       /** Dotted path(s) in the response that identify the session (e.g. `routeId`). */
       readonly yields: readonly string[];
       /** The tool that finishes the flow. */
@@ -109,7 +101,7 @@ export type Flow =
     }
   | {
       readonly role: 'finish';
-      readonly flow: 'scheduling-link' | 'handoff' | 'concierge';
+      readonly name: 'scheduling-link' | 'handoff' | 'concierge';
       /** Input fields that carry the session id(s) from phase 1. */
       readonly consumes: readonly string[];
       /** The tool that starts the flow. */
@@ -128,17 +120,35 @@ export interface SpanLimit {
 
 /** How sure the request/response contract is. */
 export type Confidence =
-  /** Backed by a first-party OpenAPI schema. */
+  /** The whole request and response are backed by a first-party OpenAPI schema. */
   | 'spec'
+  /** A first-party schema backs the operation, but the tool sends or reads something it does not define. */
+  | 'spec-extended'
   /** Seen in the hosted server's tool inputs or first-party prose, without a schema. */
   | 'observed'
   /** Our best guess; check against the real API. */
   | 'inferred';
 
+/** Documentation of a tool: read by the docs generator and tests, never by the executor. */
+export interface ToolDocs {
+  /** How sure the request/response contract is. */
+  readonly confidence: Confidence;
+  /** Whether `permission` comes from the spec or is our inference (default: as `confidence`). */
+  readonly permissionConfidence?: Confidence;
+  /** Free-form notes on inferences and contradictions in the sources. */
+  readonly notes?: string;
+  /** The deprecated seed operation this tool's name refers to, when we call its replacement instead. */
+  readonly replaces?: Operation;
+  /** The tool's part in a two-phase flow. */
+  readonly flow?: Flow;
+  /** True when the call reaches beyond Chili Piper (emails, calendar invites, CRM updates, automations). */
+  readonly externalEffects?: boolean;
+}
+
 /** The valibot schema of a tool's input: always an object. */
 export type InputSchema = ObjectSchema<ObjectEntries, ErrorMessage<ObjectIssue> | undefined>;
 
-/** A Chili Piper MCP tool, as plain data. One generic executor reads every field. */
+/** A Chili Piper MCP tool, as plain data. One generic executor reads every field but `docs`. */
 export interface Tool<TInput extends InputSchema = InputSchema> {
   /** Tool name exactly as the Chili Piper help article spells it (e.g. `meeting-list-put`). */
   readonly name: string;
@@ -150,40 +160,51 @@ export interface Tool<TInput extends InputSchema = InputSchema> {
   readonly group: ToolGroup;
   /** The Edge API operation this tool calls. */
   readonly operation: Operation;
-  /** The deprecated seed operation this tool's name refers to, when we call its replacement instead. */
-  readonly replaces?: Operation;
   /** Input schema (valibot), with a description on every field. */
   readonly input: TInput;
   /** Placement of input fields where the default rule would be wrong. */
   readonly fields?: Readonly<Record<string, FieldPlacement>>;
   /** POST/PUT/PATCH calls send `{}` when no field goes in the body; `noBody` sends no body at all. */
   readonly noBody?: true;
-  /** Static query parameters always sent. */
-  readonly fixedQuery?: Readonly<Record<string, string>>;
   /** Present on paginated lists. */
   readonly pagination?: Pagination;
-  /** Present on the two tools of a two-phase flow. */
-  readonly flow?: Flow;
   /** Present when the API caps the time span between two inputs. */
   readonly span?: SpanLimit;
   /** Explicit safety class. */
   readonly safety: Safety;
-  /** Permission the API key needs, when known (e.g. `meeting.read`). */
-  readonly permission?: string;
-  /** Whether `permission` comes from the spec or is our inference. */
-  readonly permissionConfidence?: Confidence;
+  /** Permission the API key needs (e.g. `meeting.read`). */
+  readonly permission: string;
   /** Response body kind. */
   readonly response: 'json' | 'text' | 'csv';
-  /** How sure the contract is. */
-  readonly confidence: Confidence;
-  /** Free-form notes on inferences and contradictions in the sources. */
-  readonly notes?: string;
-}
-
-/** Identity helper that keeps a tool's literal types for inference. */
-export function defineTool<TInput extends InputSchema>(tool: Tool<TInput>): Tool<TInput> {
-  return tool;
+  /** Documentation only: never read by the executor. */
+  readonly docs: ToolDocs;
 }
 
 /** Any tool, erased to the common shape. */
 export type AnyTool = Tool<InputSchema>;
+
+/** The input entries {@link defineTool} adds to a paged tool. */
+export type PagingEntries = { readonly pagination: PaginationInput };
+
+/** What {@link defineTool} takes: a tool whose input leaves out what the tool's other data implies. */
+export type ToolSpec<TEntries extends ObjectEntries> = Omit<Tool, 'input'> & {
+  readonly input: ObjectSchema<TEntries, undefined>;
+};
+
+/**
+ * Makes a tool from its data, keeping literal types for inference. A paged tool's `pagination` input
+ * (`{page, pageSize}`) is derived from `tool.pagination`, so page sizes are stated once.
+ */
+export function defineTool<const TEntries extends ObjectEntries>(
+  spec: ToolSpec<TEntries> & { readonly pagination: Pagination },
+): Tool<ObjectSchema<TEntries & PagingEntries, undefined>>;
+export function defineTool<const TEntries extends ObjectEntries>(
+  spec: ToolSpec<TEntries> & { readonly pagination?: undefined },
+): Tool<ObjectSchema<TEntries, undefined>>;
+export function defineTool(spec: ToolSpec<ObjectEntries>): AnyTool {
+  if (!spec.pagination) return spec;
+  return {
+    ...spec,
+    input: v.object({ ...spec.input.entries, pagination: paginationInput(spec.pagination) }),
+  };
+}

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { catalog, pathVariables, placementOf, TOOL_GROUPS, toMcpTool, type AnyTool } from '../src/index.js';
+import { catalog, TOOL_GROUPS, toMcpTool, type AnyTool, type Flow } from '../src/index.js';
+import { pathVariables, placementOf } from '../src/to-request.js';
 
 // Facts copied into the repo: the help article's tool table and the Edge operation index.
 const helpArticle = JSON.parse(
@@ -21,7 +22,7 @@ const tools = catalog as readonly AnyTool[];
 const each = (fn: (tool: AnyTool) => void) => () => tools.forEach(fn);
 
 describe('catalog invariants', () => {
-  it('holds exactly the 54 help-article tools, unique, in their groups', () => {
+  it('holds exactly the help-article tools, unique, in their groups', () => {
     const names = tools.map((t) => t.name);
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toStrictEqual(Object.values(helpArticle).flat().sort());
@@ -46,16 +47,16 @@ describe('catalog invariants', () => {
     'names the deprecated seed when it calls a replacement, and only then',
     each((tool) => {
       if (tool.operation.name === tool.name) {
-        expect(tool.replaces).toBeUndefined();
+        expect(tool.docs.replaces).toBeUndefined();
         return;
       }
       expect(
-        tool.replaces?.name,
+        tool.docs.replaces?.name,
         `${tool.name} calls ${tool.operation.name} without saying what it replaces`,
       ).toBe(tool.name);
       const seed = operations.get(tool.name)!;
       expect(seed.replacement).toBe(tool.operation.name);
-      expect({ method: tool.replaces!.method, path: tool.replaces!.path }).toStrictEqual({
+      expect({ method: tool.docs.replaces!.method, path: tool.docs.replaces!.path }).toStrictEqual({
         method: seed.method,
         path: seed.path,
       });
@@ -73,19 +74,25 @@ describe('catalog invariants', () => {
       for (const field of fields) {
         const place = placementOf(tool, field);
         if (place.in === 'path') {
-          const name = place.as ?? field;
-          expect(vars, `${tool.name}.${field} goes to path {${name}}`).toContain(name);
-          expect(filled.has(name), `${tool.name}: two fields fill {${name}}`).toBe(false);
-          filled.set(name, field);
+          expect(vars, `${tool.name}.${field} goes to path {${field}}`).toContain(field);
+          filled.set(field, field);
         } else if ('root' in place) {
           roots++;
         } else if (!('spread' in place)) {
-          const key = `${place.in}:${place.as ?? field}`;
+          const key = `${place.in}:${field}`;
           expect(wire.has(key), `${tool.name}: two fields send ${key}`).toBe(false);
           wire.add(key);
         }
       }
       expect(roots, `${tool.name}: more than one field is the whole body`).toBeLessThanOrEqual(1);
+      if (roots === 1) {
+        const others = fields.filter(
+          (f) => placementOf(tool, f).in === 'body' && !('root' in placementOf(tool, f)),
+        );
+        expect(others, `${tool.name}: a whole-body field leaves no room for other body fields`).toStrictEqual(
+          [],
+        );
+      }
       for (const name of vars)
         expect(filled.get(name), `${tool.name}: nothing fills {${name}}`).toBeDefined();
       const bodyless = tool.operation.method === 'GET' || tool.operation.method === 'DELETE' || tool.noBody;
@@ -103,14 +110,17 @@ describe('catalog invariants', () => {
       expect(typeof tool.safety.idempotent).toBe('boolean');
       const { annotations } = toMcpTool(tool);
       expect(annotations?.readOnlyHint && annotations.destructiveHint).toBe(false);
-      if (tool.safety.kind === 'read') expect(tool.safety.externalEffects ?? false).toBe(false);
+      if (tool.safety.kind === 'read') expect(tool.docs.externalEffects ?? false).toBe(false);
     }),
   );
 
   it(
     'accepts paging input when it pages, and says how in its description',
     each((tool) => {
-      if (!tool.pagination) return;
+      if (!tool.pagination) {
+        expect(Object.keys(tool.input.entries), tool.name).not.toContain('pagination');
+        return;
+      }
       expect(Object.keys(tool.input.entries), tool.name).toContain('pagination');
       expect(tool.description, tool.name).toMatch(/page/i);
       if (tool.pagination.maxPageSize !== undefined) {
@@ -130,16 +140,16 @@ describe('catalog invariants', () => {
   });
 
   it('wires the two-phase flows both ways and names the next tool in the description', () => {
-    const starts = tools.filter((t) => t.flow?.role === 'start');
+    const starts = tools.filter((t) => t.docs.flow?.role === 'start');
     expect(starts.map((t) => t.name).sort()).toStrictEqual(
       ['concierge-route', 'concierge-route-by-slug', 'handoff-init', 'scheduling-link-init'].sort(),
     );
     for (const start of starts) {
-      const flow = start.flow as Extract<AnyTool['flow'], { role: 'start' }>;
+      const flow = start.docs.flow as Extract<Flow, { role: 'start' }>;
       const finish = tools.find((t) => t.name === flow.next);
-      expect(finish?.flow).toMatchObject({ role: 'finish', flow: flow.flow });
+      expect(finish?.docs.flow).toMatchObject({ role: 'finish', name: flow.name });
       expect(start.description).toContain(flow.next);
-      for (const field of (finish!.flow as Extract<AnyTool['flow'], { role: 'finish' }>).consumes) {
+      for (const field of (finish!.docs.flow as Extract<Flow, { role: 'finish' }>).consumes) {
         expect(Object.keys(finish!.input.entries)).toContain(field);
       }
     }
@@ -154,8 +164,8 @@ describe('catalog invariants', () => {
       for (const [field, prop] of Object.entries(schema.properties ?? {})) {
         expect(prop.description, `${tool.name}.${field} has no description`).toBeTruthy();
       }
-      expect(['spec', 'observed', 'inferred']).toContain(tool.confidence);
-      if (tool.permission) expect(tool.permission).toMatch(/^[a-z-]+\.[a-z]+$/);
+      expect(['spec', 'spec-extended', 'observed', 'inferred']).toContain(tool.docs.confidence);
+      expect(tool.permission).toMatch(/^[a-z-]+\.[a-z]+$/);
     }),
   );
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { interval, meetingTypeOverride, pagination, ref } from './shared.js';
+import { interval, meetingTypeOverride, ref } from './shared.js';
 
 /** Availability tools: free meeting slots for any host/attendee mix. */
 
@@ -91,7 +91,6 @@ export const availabilityTools = [
       'Every attendee needs required: true or false. Results are {results: [{startTime, attendees}], total, page, ' +
       'pageSize}: pages are 0-based, pageSize defaults to 100 (at most 500); ask for the next page until total is reached.',
     operation: { name: 'availability-slots-v2', method: 'PUT', path: '/v1/org/availability/slots-v2' },
-    replaces: { name: 'availability-slots', method: 'POST', path: '/v1/org/availability/slots' },
     input: v.object({
       expectedHost,
       attendees: v.pipe(
@@ -101,21 +100,23 @@ export const availabilityTools = [
       ),
       interval,
       meetingTypeOverride: v.optional(meetingTypeOverride),
-      pagination: pagination(100, 500),
     }),
     pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 100, maxPageSize: 500 },
     safety: { kind: 'read', idempotent: true },
     permission: 'availability.read',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Calls availability-slots-v2 instead of the deprecated v1 seed (reported removed from the hosted server). ' +
-      'No OpenAPI covers v2: the input is typed from v1 MeetingStartTimesRequest (expectedHost, attendees, ' +
-      'interval, meetingTypeOverride) minus meetingTypeRef, plus body page/pageSize (default 100, max 500) per ' +
-      'Chili Piper prose. Against v1: no meetingTypeRef input, paged {results, total, page, pageSize} instead of ' +
-      '{meetingTypeRef, startTimes}, no failures map, and no 1000-slot cap error. How v2 picks the meeting length ' +
-      'without meetingTypeRef is undocumented; meetingTypeOverride.meetingDurationOverride makes it explicit. The ' +
-      'permission is the v1 spec value.',
+    docs: {
+      replaces: { name: 'availability-slots', method: 'POST', path: '/v1/org/availability/slots' },
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes:
+        'Calls availability-slots-v2 instead of the deprecated v1 seed (reported removed from the hosted server). ' +
+        'No OpenAPI covers v2: the input is typed from v1 MeetingStartTimesRequest (expectedHost, attendees, ' +
+        'interval, meetingTypeOverride) minus meetingTypeRef, plus body page/pageSize (default 100, max 500) per ' +
+        'Chili Piper prose. Against v1: no meetingTypeRef input, paged {results, total, page, pageSize} instead of ' +
+        '{meetingTypeRef, startTimes}, no failures map, and no 1000-slot cap error. How v2 picks the meeting length ' +
+        'without meetingTypeRef is undocumented; meetingTypeOverride.meetingDurationOverride makes it explicit. The ' +
+        'permission is the v1 spec value.',
+    },
   }),
 ];

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { interval, isoDateTime, meetingTypeOverride, pagination, ref } from './shared.js';
+import { interval, isoDateTime, meetingTypeOverride, ref } from './shared.js';
 
 /** Concierge tools: find inbound routers, route a lead, book the result, read routing logs. */
 
@@ -57,10 +57,12 @@ export const conciergeTools = [
     safety: { kind: 'read', idempotent: true },
     permission: 'concierge.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'The spec declares no parameters and no request body (so none is sent). workspaceId is only mentioned in ' +
-      'the description; sending it as a query parameter is our inference.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'The spec declares no parameters and no request body (so none is sent). workspaceId is only mentioned in ' +
+        'the description; sending it as a query parameter is our inference.',
+    },
   }),
   defineTool({
     name: 'concierge-route',
@@ -96,18 +98,20 @@ export const conciergeTools = [
       options: v.optional(options),
       meetingTypeOverride: v.optional(meetingTypeOverride),
     }),
-    flow: { role: 'start', flow: 'concierge', yields: ['routingId'], next: 'concierge-schedule' },
     safety: routeSafety,
     permission: 'concierge.route',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'Body unknown beyond the hosted tool inputs: the fields are sent flat. How this endpoint picks a router ' +
-      'without a slug is undocumented (perhaps via form or options). form is an array of {name, value} here but ' +
-      'an object in concierge-route-by-slug (sources disagree); we follow the hosted inputs for each. Non-idempotent ' +
-      'write: each call creates a routing session and may log, assign and run router actions (CRM updates: ' +
-      'inferred). Permission per the help center (Concierge Route).',
+    docs: {
+      flow: { role: 'start', name: 'concierge', yields: ['routingId'], next: 'concierge-schedule' },
+      permissionConfidence: 'observed',
+      confidence: 'inferred',
+      notes:
+        'Body unknown beyond the hosted tool inputs: the fields are sent flat. How this endpoint picks a router ' +
+        'without a slug is undocumented (perhaps via form or options). form is an array of {name, value} here but ' +
+        'an object in concierge-route-by-slug (sources disagree); we follow the hosted inputs for each. Non-idempotent ' +
+        'write: each call creates a routing session and may log, assign and run router actions (CRM updates: ' +
+        'inferred). Permission per the help center (Concierge Route).',
+    },
   }),
   defineTool({
     name: 'concierge-route-by-slug',
@@ -155,17 +159,19 @@ export const conciergeTools = [
       ),
     }),
     fields: { body: { in: 'body', root: true } },
-    flow: { role: 'start', flow: 'concierge', yields: ['routingId'], next: 'concierge-schedule' },
     safety: routeSafety,
     permission: 'concierge.route',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      "Body from the help center and Chili Piper's onboarding concierge.md; response undocumented (seen: " +
-      'routingId, startTimes, routingLink, schedulingAllowed, distributionIds, assignments, failures). The router ' +
-      'trigger must be a third-party form, in-app button or router link. A check without interval can wrongly ' +
-      'show schedulingAllowed: true. Booking also needs the Concierge Schedule permission.',
+    docs: {
+      flow: { role: 'start', name: 'concierge', yields: ['routingId'], next: 'concierge-schedule' },
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes:
+        "Body from the help center and Chili Piper's onboarding concierge.md; response undocumented (seen: " +
+        'routingId, startTimes, routingLink, schedulingAllowed, distributionIds, assignments, failures). The router ' +
+        'trigger must be a third-party form, in-app button or router link. A check without interval can wrongly ' +
+        'show schedulingAllowed: true. Booking also needs the Concierge Schedule permission.',
+    },
   }),
   defineTool({
     name: 'concierge-schedule',
@@ -203,21 +209,24 @@ export const conciergeTools = [
       ),
     }),
     fields: { body: { in: 'body', root: true } },
-    flow: {
-      role: 'finish',
-      flow: 'concierge',
-      consumes: ['routingId'],
-      after: 'concierge-route-by-slug',
-    },
-    safety: { kind: 'write', idempotent: false, externalEffects: true },
+    safety: { kind: 'write', idempotent: false },
     permission: 'concierge.schedule',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'Body undocumented: {startTime, guestTimezone?} is inferred from the other schedule-simple calls, and extra ' +
-      'keys are allowed (a third-party text mentions a timeoutInMS setting, placement unknown). Response inferred ' +
-      'as Success{meetingId} / Failure. Phase 1 can also be concierge-route; flow.after names one tool only.',
+    docs: {
+      flow: {
+        role: 'finish',
+        name: 'concierge',
+        consumes: ['routingId'],
+        after: 'concierge-route-by-slug',
+      },
+      externalEffects: true,
+      permissionConfidence: 'observed',
+      confidence: 'inferred',
+      notes:
+        'Body undocumented: {startTime, guestTimezone?} is inferred from the other schedule-simple calls, and extra ' +
+        'keys are allowed (a third-party text mentions a timeoutInMS setting, placement unknown). Response inferred ' +
+        'as Success{meetingId} / Failure. Phase 1 can also be concierge-route; flow.after names one tool only.',
+    },
   }),
   defineTool({
     name: 'concierge-logs',
@@ -241,7 +250,6 @@ export const conciergeTools = [
       ),
       start: isoDateTime('Window start'),
       end: isoDateTime('Window end; at most 30 days after start'),
-      pagination: pagination(100, 500),
     }),
     fields: {
       workspaceId: { in: 'query' },
@@ -255,11 +263,13 @@ export const conciergeTools = [
     safety: { kind: 'read', idempotent: true },
     permission: 'logs.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'A POST that takes only query parameters and no body (spec). page/pageSize were added after the spec ' +
-      '(max 500 per Chili Piper prose); sending them in the query, the default page size of 100 and the item path ' +
-      '"results" are inferred: the spec response is untyped and its text describes a bare array of entries. ' +
-      'Permission: logs.read per the spec; the MCP README says concierge.read.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'A POST that takes only query parameters and no body (spec). page/pageSize were added after the spec ' +
+        '(max 500 per Chili Piper prose); sending them in the query, the default page size of 100 and the item path ' +
+        '"results" are inferred: the spec response is untyped and its text describes a bare array of entries. ' +
+        'Permission: logs.read per the spec; the MCP README says concierge.read.',
+    },
   }),
 ];

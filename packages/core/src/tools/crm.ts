@@ -21,11 +21,13 @@ export const crmTools = [
     input: v.object({ crmEventId }),
     safety: { kind: 'read', idempotent: true },
     permission: 'crm.read',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'No schema; response assumed to be the meeting record like meeting-get. CRM permission names are undocumented; crm.read/crm.modify follow the token CRM section.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes:
+        'No schema; response assumed to be the meeting record like meeting-get. CRM permission names are undocumented; crm.read/crm.modify follow the token CRM section.',
+    },
   }),
   defineTool({
     name: 'crm-cancel',
@@ -36,19 +38,22 @@ export const crmTools = [
       'calendar events and the CRM may be updated, attendees may be emailed and automations may run. Check it ' +
       'with crm-get first; the answer is the updated meeting.',
     operation: { name: 'crm-cancel-post', method: 'POST', path: '/v2/org/crm/cancel/{crmEventId}' },
-    replaces: { name: 'crm-cancel', method: 'GET', path: '/v1/org/crm/cancel/{crmEventId}' },
     input: v.object({ crmEventId }),
     noBody: true,
-    safety: { kind: 'destructive', idempotent: true, externalEffects: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'crm.modify',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Calls the POST replacement of the deprecated GET seed: path id only, no body (none documented). Response per ' +
-      'the hosted tool text: the updated meeting with meetingStatus "CANCELLED". idempotent: true by choice ' +
-      '(cancelling twice leaves the same state; a repeat may answer with an error). Permission inferred from ' +
-      'meeting-cancel.',
+    docs: {
+      replaces: { name: 'crm-cancel', method: 'GET', path: '/v1/org/crm/cancel/{crmEventId}' },
+      externalEffects: true,
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes:
+        'Calls the POST replacement of the deprecated GET seed: path id only, no body (none documented). Response per ' +
+        'the hosted tool text: the updated meeting with meetingStatus "CANCELLED". idempotent: true by choice ' +
+        '(cancelling twice leaves the same state; a repeat may answer with an error). Permission inferred from ' +
+        'meeting-cancel.',
+    },
   }),
   defineTool({
     name: 'crm-noshow',
@@ -58,17 +63,20 @@ export const crmTools = [
       'Marks the meeting linked to a CRM calendar event as a no-show. This cannot be undone through the API, and ' +
       'it may update the CRM and trigger automations. The answer is the updated meeting.',
     operation: { name: 'crm-noshow-post', method: 'POST', path: '/v2/org/crm/noshow/{crmEventId}' },
-    replaces: { name: 'crm-noshow', method: 'GET', path: '/v1/org/crm/noshow/{crmEventId}' },
     input: v.object({ crmEventId }),
     noBody: true,
-    safety: { kind: 'destructive', idempotent: true, externalEffects: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'crm.modify',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Calls the POST replacement of the deprecated GET seed: path id only, no body (none documented). ' +
-      'idempotent: true by choice (marking twice leaves the same state). Permission inferred from meeting-noshow.',
+    docs: {
+      replaces: { name: 'crm-noshow', method: 'GET', path: '/v1/org/crm/noshow/{crmEventId}' },
+      externalEffects: true,
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes:
+        'Calls the POST replacement of the deprecated GET seed: path id only, no body (none documented). ' +
+        'idempotent: true by choice (marking twice leaves the same state). Permission inferred from meeting-noshow.',
+    },
   }),
   defineTool({
     name: 'crm-activity',
@@ -81,11 +89,13 @@ export const crmTools = [
     input: v.object({ crmEventId }),
     safety: { kind: 'read', idempotent: true },
     permission: 'crm.read',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Response format undocumented: assumed JSON; the endpoint may instead answer with a redirect like ' +
-      'meeting-activity. Permission inferred.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes:
+        'Response format undocumented: assumed JSON; the endpoint may instead answer with a redirect like ' +
+        'meeting-activity. Permission inferred.',
+    },
   }),
 ];

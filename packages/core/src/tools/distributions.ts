@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { ids, pagination, ref, tag } from './shared.js';
+import { ids, ref, tag } from './shared.js';
 
 /** Distribution tools: the weighted assignment pools that rules and round-robin links draw from. */
 
@@ -252,16 +252,17 @@ export const distributionsTools = [
           v.description('Only distributions of this kind: Record, Meeting or Conversation.'),
         ),
       ),
-      pagination: pagination(200),
     }),
     pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 200 },
     safety: { kind: 'read', idempotent: true },
     permission: 'distribution.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'The schema gives no pageSize default or maximum; 200 comes from the operation description. Items are ' +
-      '{id, published, state, prioritization} (schema), not the flat shape the description sketches.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'The schema gives no pageSize default or maximum; 200 comes from the operation description. Items are ' +
+        '{id, published, state, prioritization} (schema), not the flat shape the description sketches.',
+    },
   }),
   defineTool({
     name: 'distribution-create',
@@ -288,10 +289,12 @@ export const distributionsTools = [
     safety: { kind: 'write', idempotent: false },
     permission: 'distribution.modify',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'Meeting limits reset shapes follow the schema (every/startsOn/timezone…), not the description, which ' +
-      'reuses the capping shapes; manualCalibration items are {userId, calibration}, not {userId, count}.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'Meeting limits reset shapes follow the schema (every/startsOn/timezone…), not the description, which ' +
+        'reuses the capping shapes; manualCalibration items are {userId, calibration}, not {userId, count}.',
+    },
   }),
   defineTool({
     name: 'distribution-update-v3',
@@ -328,12 +331,14 @@ export const distributionsTools = [
     fields: { body: { in: 'body', root: true } },
     safety: { kind: 'write', idempotent: true },
     permission: 'distribution.modify',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No v3 schema: body = the `body` wrapper sent whole, shaped like the writable parts of ConfigurationDTO ' +
-      '(inferred; extra keys pass through); response undocumented.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'inferred',
+      notes:
+        'No v3 schema: body = the `body` wrapper sent whole, shaped like the writable parts of ConfigurationDTO ' +
+        '(inferred; extra keys pass through); response undocumented.',
+    },
   }),
   defineTool({
     name: 'distribution-adjust-v3',
@@ -387,12 +392,14 @@ export const distributionsTools = [
     fields: { body: { in: 'body', root: true } },
     safety: { kind: 'write', idempotent: false },
     permission: 'distribution.modify',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No v3 schema: body {weights?, manualCalibration?} inferred (extra keys such as a team change pass ' +
-      'through); adjustment amounts are not range-checked since they are deltas; response undocumented.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'inferred',
+      notes:
+        'No v3 schema: body {weights?, manualCalibration?} inferred (extra keys such as a team change pass ' +
+        'through); adjustment amounts are not range-checked since they are deltas; response undocumented.',
+    },
   }),
   defineTool({
     name: 'distribution-delete',
@@ -411,9 +418,11 @@ export const distributionsTools = [
     }),
     safety: { kind: 'destructive', idempotent: true },
     permission: 'distribution.remove',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes: 'Path F2, input T; response undocumented (a repeat may answer 404).',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes: 'Path F2, input T; response undocumented (a repeat may answer 404).',
+    },
   }),
 ];

@@ -18,8 +18,10 @@ export const distroTools = [
     safety: { kind: 'read', idempotent: true },
     permission: 'distro.read',
     response: 'json',
-    confidence: 'spec',
-    notes: 'The spec declares no parameters and no request body, so none is sent.',
+    docs: {
+      confidence: 'spec',
+      notes: 'The spec declares no parameters and no request body, so none is sent.',
+    },
   }),
   defineTool({
     name: 'resource-scheduler-run',
@@ -45,13 +47,16 @@ export const distroTools = [
       ),
     }),
     noBody: true,
-    safety: { kind: 'write', idempotent: false, externalEffects: true },
+    safety: { kind: 'write', idempotent: false },
     permission: 'distro.modify',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Path from the operation index, input from the hosted tool; no body is sent (none documented). Response ' +
-      'and permission are undocumented (distro.modify inferred).',
+    docs: {
+      externalEffects: true,
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes:
+        'Path from the operation index, input from the hosted tool; no body is sent (none documented). Response ' +
+        'and permission are undocumented (distro.modify inferred).',
+    },
   }),
 ];

@@ -75,22 +75,24 @@ export const handoffTools = [
       body: initBody,
     }),
     fields: { body: { in: 'body', root: true } },
-    flow: {
-      role: 'start',
-      flow: 'handoff',
-      yields: ['routingId', 'routers[].routerId', 'routers[].pathResults[].pathId'],
-      next: 'handoff-schedule',
-    },
     safety: { kind: 'read', idempotent: true },
     permission: 'handoff.schedule',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      "No schema: body from Chili Piper's onboarding handoff.md, response from a draft skill. Fork paths carry " +
-      'live and later sub-paths; live ones have no startTimes. Classed as a retry-safe read: it only opens a ' +
-      'short-lived session, and a retry at worst leaves an unused one; nothing is booked or sent. The older ' +
-      'draft interval shape {start, end} is superseded by {startsAt, duration}.',
+    docs: {
+      flow: {
+        role: 'start',
+        name: 'handoff',
+        yields: ['routingId', 'routers[].routerId', 'routers[].pathResults[].pathId'],
+        next: 'handoff-schedule',
+      },
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes:
+        "No schema: body from Chili Piper's onboarding handoff.md, response from a draft skill. Fork paths carry " +
+        'live and later sub-paths; live ones have no startTimes. Classed as a retry-safe read: it only opens a ' +
+        'short-lived session, and a retry at worst leaves an unused one; nothing is booked or sent. The older ' +
+        'draft interval shape {start, end} is superseded by {startsAt, duration}.',
+    },
   }),
   defineTool({
     name: 'handoff-schedule',
@@ -135,20 +137,23 @@ export const handoffTools = [
       ),
     }),
     fields: { body: { in: 'body', root: true } },
-    flow: {
-      role: 'finish',
-      flow: 'handoff',
-      consumes: ['routingId', 'routerId', 'pathId'],
-      after: 'handoff-init',
-    },
-    safety: { kind: 'write', idempotent: false, externalEffects: true },
+    safety: { kind: 'write', idempotent: false },
     permission: 'handoff.schedule',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'No schema: body and response ({meetingTypeId, host, selectedAssignees, scheduleMeetingResult}) from a ' +
-      'draft skill. location is undocumented, so any string or object is accepted. The alternative phase 2 ' +
-      'handoff-select-simple (suggested times / single-use link) is not exposed.',
+    docs: {
+      flow: {
+        role: 'finish',
+        name: 'handoff',
+        consumes: ['routingId', 'routerId', 'pathId'],
+        after: 'handoff-init',
+      },
+      externalEffects: true,
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes:
+        'No schema: body and response ({meetingTypeId, host, selectedAssignees, scheduleMeetingResult}) from a ' +
+        'draft skill. location is undocumented, so any string or object is accepted. The alternative phase 2 ' +
+        'handoff-select-simple (suggested times / single-use link) is not exposed.',
+    },
   }),
 ];

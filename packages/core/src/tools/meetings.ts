@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { id, isoDateTime, pagination, uuid } from './shared.js';
+import { isoDateTime, ref, uuid } from './shared.js';
 
 /** Meetings tools: list, export, inspect and change the status of Chili Piper meetings. */
 
 /** A non-empty filter list of opaque ids. */
 const idList = (item: string, description: string) =>
   v.pipe(
-    v.array(id(item), `${item}s must be a list`),
+    v.array(ref(item), `${item}s must be a list`),
     v.minLength(1, `give at least one ${item}, or leave the filter out`),
     v.description(description),
   );
@@ -77,19 +77,20 @@ export const meetingsTools = [
         ),
       ),
       meetingTypeIds: v.optional(meetingTypeIds),
-      pagination: pagination(200),
     }),
     pagination: { style: 'hasMore', in: 'body', items: 'data.list', defaultPageSize: 200 },
     span: { start: 'start', end: 'end', maxDays: 7 },
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'Body is QueryMeetingsRequest from the newest spec copy (1.321.2), which adds assigneeIds, hostIds, guestEmail ' +
-      'and meetingTypeIds to the 1.230.0 shape. The schema gives no pageSize default and no maximum; the ' +
-      'operation text says pageSize defaults to 200 (taken here) and page to 1, and a {results, pagination} response: the schema ' +
-      '(0-based page, {data, hasMore, hasMoreItems}) wins.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'Body is QueryMeetingsRequest from the newest spec copy (1.321.2), which adds assigneeIds, hostIds, guestEmail ' +
+        'and meetingTypeIds to the 1.230.0 shape. The schema gives no pageSize default and no maximum; the ' +
+        'operation text says pageSize defaults to 200 (taken here) and page to 1, and a {results, pagination} response: the schema ' +
+        '(0-based page, {data, hasMore, hasMoreItems}) wins.',
+    },
   }),
   defineTool({
     name: 'meeting-get',
@@ -104,9 +105,11 @@ export const meetingsTools = [
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'The spec types the response as HttpQueryResponse_A {data, hasMore}; the meeting is assumed to be in data.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'The spec types the response as HttpQueryResponse_A {data, hasMore}; the meeting is assumed to be in data.',
+    },
   }),
   defineTool({
     name: 'meeting-export-v2-put',
@@ -131,10 +134,12 @@ export const meetingsTools = [
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
     response: 'csv',
-    confidence: 'spec',
-    notes:
-      'Named v2 but served under /v3. HTTP returns text/csv; the hosted server wraps it as {filename, data}. ' +
-      'Body is ExportMeetingsRequest (same in every spec copy).',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'Named v2 but served under /v3. HTTP returns text/csv; the hosted server wraps it as {filename, data}. ' +
+        'Body is ExportMeetingsRequest (same in every spec copy).',
+    },
   }),
   defineTool({
     name: 'meeting-cancel',
@@ -145,20 +150,23 @@ export const meetingsTools = [
       'CRM may be updated, attendees may be emailed and automations may run. Check the meeting with meeting-get ' +
       'first; the answer is the updated meeting.',
     operation: { name: 'meeting-cancel-post', method: 'POST', path: '/v2/org/meetings/cancel/{meetingId}' },
-    replaces: { name: 'meeting-cancel', method: 'GET', path: '/v1/org/meetings/cancel/{meetingId}' },
     input: v.object({ meetingId }),
     noBody: true,
-    safety: { kind: 'destructive', idempotent: true, externalEffects: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'meeting.modify',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Calls the POST replacement of the deprecated GET seed (whose redirectOnSuccess/redirectOnFailure query ' +
-      'parameters only serve email links and are dropped). The replacement has no schema: path id only, no body. ' +
-      "Permission is the seed's spec value. idempotent: true by choice: cancelling an already canceled meeting " +
-      'leaves the same state (it may answer with an error); re-sent notifications on a repeat are not expected but ' +
-      'unconfirmed. meetingId typed as UUID as in the seed spec.',
+    docs: {
+      replaces: { name: 'meeting-cancel', method: 'GET', path: '/v1/org/meetings/cancel/{meetingId}' },
+      externalEffects: true,
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes:
+        'Calls the POST replacement of the deprecated GET seed (whose redirectOnSuccess/redirectOnFailure query ' +
+        'parameters only serve email links and are dropped). The replacement has no schema: path id only, no body. ' +
+        "Permission is the seed's spec value. idempotent: true by choice: cancelling an already canceled meeting " +
+        'leaves the same state (it may answer with an error); re-sent notifications on a repeat are not expected but ' +
+        'unconfirmed. meetingId typed as UUID as in the seed spec.',
+    },
   }),
   defineTool({
     name: 'meeting-noshow',
@@ -168,19 +176,22 @@ export const meetingsTools = [
       'Marks one meeting as a no-show by id. This cannot be undone through the API, and it may update the CRM ' +
       'and trigger automations. The answer is the updated meeting.',
     operation: { name: 'meeting-noshow-post', method: 'POST', path: '/v2/org/meetings/noshow/{meetingId}' },
-    replaces: { name: 'meeting-noshow', method: 'GET', path: '/v1/org/meetings/noshow/{meetingId}' },
     input: v.object({ meetingId }),
     noBody: true,
-    safety: { kind: 'destructive', idempotent: true, externalEffects: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'meeting.modify',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Calls the POST replacement of the deprecated GET seed; neither has a schema: path id only, no body. ' +
-      'Response as seen in the hosted tool text: the meeting with meetingStatus "NO_SHOW" (record filters use ' +
-      '"NoShow"). idempotent: true by choice (marking twice leaves the same state). meetingId typed as UUID like ' +
-      'the other meeting endpoints.',
+    docs: {
+      replaces: { name: 'meeting-noshow', method: 'GET', path: '/v1/org/meetings/noshow/{meetingId}' },
+      externalEffects: true,
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes:
+        'Calls the POST replacement of the deprecated GET seed; neither has a schema: path id only, no body. ' +
+        'Response as seen in the hosted tool text: the meeting with meetingStatus "NO_SHOW" (record filters use ' +
+        '"NoShow"). idempotent: true by choice (marking twice leaves the same state). meetingId typed as UUID like ' +
+        'the other meeting endpoints.',
+    },
   }),
   defineTool({
     name: 'meeting-activity',
@@ -193,11 +204,13 @@ export const meetingsTools = [
     input: v.object({ meetingId }),
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Response format undocumented: assumed JSON; the endpoint may instead answer with a redirect (its error ' +
-      'responses declare a Location header). Permission inferred from meeting-get.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes:
+        'Response format undocumented: assumed JSON; the endpoint may instead answer with a redirect (its error ' +
+        'responses declare a Location header). Permission inferred from meeting-get.',
+    },
   }),
 ];

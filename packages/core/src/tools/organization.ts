@@ -14,9 +14,8 @@ export const organizationTools = [
     input: v.object({}),
     safety: { kind: 'read', idempotent: true },
     permission: 'api.ping',
-    permissionConfidence: 'observed',
     response: 'text',
-    confidence: 'observed',
+    docs: { permissionConfidence: 'observed', confidence: 'observed' },
   }),
   defineTool({
     name: 'tenant-get',
@@ -31,6 +30,6 @@ export const organizationTools = [
     safety: { kind: 'read', idempotent: true },
     permission: 'tenant.read',
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
 ];

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { pagination, ref, tag } from './shared.js';
+import { ref, tag } from './shared.js';
 
 /** Rule tools: the reusable routing conditions that routers reference. */
 
@@ -279,17 +279,18 @@ export const rulesTools = [
           v.description('Optional filters: {workspaceId?, name?, ruleBuilderVersion?, type?}.'),
         ),
       ),
-      pagination: pagination(200),
     }),
     fields: { filter: { in: 'query', spread: true } },
     pagination: { style: 'page', in: 'query', items: 'results', defaultPageSize: 200 },
     safety: { kind: 'read', idempotent: true },
     permission: 'rule.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'Spec query has only workspaceId and name; filter.ruleBuilderVersion and filter.type (hosted inputs) are ' +
-      'spread into the query too (inferred; the API may ignore them). The type values are the RuleView types (inferred).',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'Spec query has only workspaceId and name; filter.ruleBuilderVersion and filter.type (hosted inputs) are ' +
+        'spread into the query too (inferred; the API may ignore them). The type values are the RuleView types (inferred).',
+    },
   }),
   defineTool({
     name: 'rule-get',
@@ -304,10 +305,12 @@ export const rulesTools = [
     }),
     safety: { kind: 'read', idempotent: true },
     permission: 'rule.read',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes: 'Path F2, input T; response assumed to be a RuleView.',
+    docs: {
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes: 'Path F2, input T; response assumed to be a RuleView.',
+    },
   }),
   defineTool({
     name: 'rule-create',
@@ -357,11 +360,13 @@ export const rulesTools = [
     safety: { kind: 'write', idempotent: false },
     permission: 'rule.create',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'CreateAssignmentTableRuleRequest is not in the OpenAPI subset (newer hosted catalog, T); its conditions ' +
-      'are typed like CreateRuleRequest (inferred). The five Evaluable variants share one shape, so they are one ' +
-      'object with a type picklist.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'CreateAssignmentTableRuleRequest is not in the OpenAPI subset (newer hosted catalog, T); its conditions ' +
+        'are typed like CreateRuleRequest (inferred). The five Evaluable variants share one shape, so they are one ' +
+        'object with a type picklist.',
+    },
   }),
   defineTool({
     name: 'rule-modify',
@@ -390,12 +395,14 @@ export const rulesTools = [
     fields: { ruleId: { in: 'query' }, revision: { in: 'query' } },
     safety: { kind: 'write', idempotent: false },
     permission: 'rule.modify',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No schema: query ruleId/revision and body {dto} are the project’s placement decision; dto is a loose ' +
-      'object (shape undocumented), its conditions checked with the ownership condition set (a superset).',
+    docs: {
+      permissionConfidence: 'observed',
+      confidence: 'inferred',
+      notes:
+        'No schema: query ruleId/revision and body {dto} are the project’s placement decision; dto is a loose ' +
+        'object (shape undocumented), its conditions checked with the ownership condition set (a superset).',
+    },
   }),
   defineTool({
     name: 'rule-delete',
@@ -412,11 +419,13 @@ export const rulesTools = [
     }),
     safety: { kind: 'destructive', idempotent: false },
     permission: 'rule.remove',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No schema: ruleId and revision in the query is the project’s placement decision. Marked not idempotent ' +
-      'because a revision-guarded retry after success fails; response undocumented.',
+    docs: {
+      permissionConfidence: 'observed',
+      confidence: 'inferred',
+      notes:
+        'No schema: ruleId and revision in the query is the project’s placement decision. Marked not idempotent ' +
+        'because a revision-guarded retry after success fails; response undocumented.',
+    },
   }),
 ];

@@ -73,21 +73,23 @@ export const schedulingTools = [
       method: 'GET',
       path: '/v1/org/schedulingLinks/list-personal-v2/{userId}',
     },
-    replaces: {
-      name: 'scheduling-link-list-personal',
-      method: 'GET',
-      path: '/v1/org/schedulingLinks/list-personal/{userId}',
-    },
     input: v.object({ userId: ref('userId', 'User id whose personal links to list (see user-find).') }),
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'Calls the v2 replacement of the deprecated seed. v2 has no schema: the seed answered with a bare array ' +
-      '[{slug, meetingTypeId, meetingTypeName, bookingUrl}]; the v2 response shape is unconfirmed. Permission is ' +
-      "the seed's spec value (user.read), assumed unchanged.",
+    docs: {
+      replaces: {
+        name: 'scheduling-link-list-personal',
+        method: 'GET',
+        path: '/v1/org/schedulingLinks/list-personal/{userId}',
+      },
+      permissionConfidence: 'inferred',
+      confidence: 'observed',
+      notes:
+        'Calls the v2 replacement of the deprecated seed. v2 has no schema: the seed answered with a bare array ' +
+        '[{slug, meetingTypeId, meetingTypeName, bookingUrl}]; the v2 response shape is unconfirmed. Permission is ' +
+        "the seed's spec value (user.read), assumed unchanged.",
+    },
   }),
   defineTool({
     name: 'scheduling-link-list-round-robin',
@@ -106,7 +108,7 @@ export const schedulingTools = [
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'scheduling-link-list-admin-one-on-one',
@@ -125,7 +127,7 @@ export const schedulingTools = [
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'scheduling-link-list-group',
@@ -144,7 +146,7 @@ export const schedulingTools = [
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'scheduling-link-list-ownership',
@@ -164,7 +166,7 @@ export const schedulingTools = [
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'scheduling-link-init',
@@ -223,17 +225,19 @@ export const schedulingTools = [
         ),
       ),
     }),
-    flow: { role: 'start', flow: 'scheduling-link', yields: ['routeId'], next: 'scheduling-link-schedule' },
     safety: { kind: 'read', idempotent: true },
     permission: 'scheduling-links.schedule',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      "No schema: the body is assumed to be the hosted tool's flat inputs. The link reference shape is our " +
-      "decision ({slug} or {linkId}); Chili Piper's draft leaves it open ({slug} or {id}). Classed as a retry-safe " +
-      'read: it only opens a short-lived booking session, and a retried call at worst leaves an unused session ' +
-      'that expires; nothing is booked or sent. Permission per the help center: Scheduling links Read + Schedule.',
+    docs: {
+      flow: { role: 'start', name: 'scheduling-link', yields: ['routeId'], next: 'scheduling-link-schedule' },
+      permissionConfidence: 'observed',
+      confidence: 'inferred',
+      notes:
+        "No schema: the body is assumed to be the hosted tool's flat inputs. The link reference shape is our " +
+        "decision ({slug} or {linkId}); Chili Piper's draft leaves it open ({slug} or {id}). Classed as a retry-safe " +
+        'read: it only opens a short-lived booking session, and a retried call at worst leaves an unused session ' +
+        'that expires; nothing is booked or sent. Permission per the help center: Scheduling links Read + Schedule.',
+    },
   }),
   defineTool({
     name: 'scheduling-link-schedule',
@@ -282,14 +286,17 @@ export const schedulingTools = [
       ),
     }),
     fields: { body: { in: 'body', root: true } },
-    flow: { role: 'finish', flow: 'scheduling-link', consumes: ['routeId'], after: 'scheduling-link-init' },
-    safety: { kind: 'write', idempotent: false, externalEffects: true },
+    safety: { kind: 'write', idempotent: false },
     permission: 'scheduling-links.schedule',
-    permissionConfidence: 'observed',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      "Body from Chili Piper's draft booking skill, not a schema. location is undocumented, so any string or " +
-      'object is accepted. A force-schedule variant exists (scheduling-link-force-schedule) and is not exposed.',
+    docs: {
+      flow: { role: 'finish', name: 'scheduling-link', consumes: ['routeId'], after: 'scheduling-link-init' },
+      externalEffects: true,
+      permissionConfidence: 'observed',
+      confidence: 'observed',
+      notes:
+        "Body from Chili Piper's draft booking skill, not a schema. location is undocumented, so any string or " +
+        'object is accepted. A force-schedule variant exists (scheduling-link-force-schedule) and is not exposed.',
+    },
   }),
 ];

@@ -2,18 +2,10 @@ import * as v from 'valibot';
 
 /** Shared input pieces reused across tool files. Plain valibot schemas; no behaviour. */
 
-/** An opaque Edge API id (the spec allows anything without whitespace or slashes). */
-export const id = (what: string) =>
-  v.pipe(
-    v.string(),
-    v.regex(/^[^\s\\/]+$/, `${what} must be an id without spaces or slashes`),
-    v.description(what),
-  );
-
 /** A non-empty list of ids. */
 export const ids = (what: string) =>
   v.pipe(
-    v.array(id(what)),
+    v.array(ref(what)),
     v.minLength(1, `give at least one ${what}`),
     v.description(`List of ${what}s (at least one).`),
   );
@@ -25,26 +17,6 @@ export const isoDateTime = (what: string) =>
     v.isoTimestamp(`${what} must be an ISO-8601 date-time such as 2025-01-08T13:46:18.681Z`),
     v.description(`${what} (ISO-8601 date-time, UTC, e.g. 2025-01-08T13:46:18.681Z).`),
   );
-
-/** The `pagination: {page, pageSize}` input every paged list takes. Pages are 0-based. */
-export const pagination = (defaultPageSize: number, maxPageSize?: number) => {
-  const sizeText = `Items per page (default ${defaultPageSize}${maxPageSize === undefined ? '' : `, at most ${maxPageSize}`}).`;
-  const pageSize =
-    maxPageSize === undefined
-      ? v.pipe(v.number(), v.integer(), v.minValue(1), v.description(sizeText))
-      : v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(maxPageSize), v.description(sizeText));
-  return v.optional(
-    v.pipe(
-      v.object({
-        page: v.optional(
-          v.pipe(v.number(), v.integer(), v.minValue(0), v.description('0-based page number (default 0).')),
-        ),
-        pageSize: v.optional(pageSize),
-      }),
-      v.description('Paging: {page, pageSize}; pages are 0-based.'),
-    ),
-  );
-};
 
 /** A free-form JSON object (a `body` wrapper whose shape the API documents loosely). */
 export const looseObject = (what: string) => v.pipe(v.record(v.string(), v.unknown()), v.description(what));
@@ -62,10 +34,18 @@ export const interval = v.pipe(
   v.description('Time window to search for slots: {startsAt, duration}.'),
 );
 
-/** An id field: `name` names it in validation messages; `description` tells the model where to get it. */
+/** Longest id accepted (Edge ids are UUIDs, 24-character hex ids or 15/18-character Salesforce ids). */
+export const MAX_ID_LENGTH = 128;
+
+/**
+ * An opaque Edge API id (the spec allows anything without whitespace or slashes): `name` names it in
+ * validation messages; `description` tells the model where to get it.
+ */
 export const ref = (name: string, description: string = name) =>
   v.pipe(
     v.string(`${name} must be a string`),
+    v.nonEmpty(`${name} must not be empty`),
+    v.maxLength(MAX_ID_LENGTH, `${name} must be an id of at most ${MAX_ID_LENGTH} characters`),
     v.regex(/^[^\s\\/]+$/, `${name} must be an id without spaces or slashes`),
     v.description(description),
   );
@@ -93,8 +73,8 @@ export const tag = <const T extends string>(value: T, what: string) =>
 /** A non-empty list of user ids. */
 export const userIds = (what: string) => v.pipe(ids('user ID'), v.description(what));
 
-/** Paging of the GET lists: 0-based `page`/`pageSize` in the query, default 10, at most 50 (spec). */
-export const GET_LIST_PAGING = {
+/** Paging in the query: 0-based `page`/`pageSize`, default 10, at most 50 (spec of the GET lists). */
+export const QUERY_PAGING = {
   style: 'page',
   in: 'query',
   items: 'results',

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { ids, pagination, ref, userIds } from './shared.js';
+import { ids, ref, userIds } from './shared.js';
 
 /** Team tools: list teams and manage their members. */
 
@@ -21,16 +21,17 @@ export const teamsTools = [
       member: v.optional(
         v.pipe(ids('user ID'), v.description('Only teams that contain every one of these users (user IDs).')),
       ),
-      pagination: pagination(200),
     }),
     pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 200 },
     safety: { kind: 'read', idempotent: true },
     permission: 'team.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'The schema gives no pageSize default or maximum; 200 comes from the operation description. Response items ' +
-      'use `id`, not the `teamId` the description shows (schema followed).',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'The schema gives no pageSize default or maximum; 200 comes from the operation description. Response items ' +
+        'use `id`, not the `teamId` the description shows (schema followed).',
+    },
   }),
   defineTool({
     name: 'team-add-users',
@@ -47,7 +48,7 @@ export const teamsTools = [
     safety: { kind: 'write', idempotent: true },
     permission: 'team.modify',
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'team-remove-users',
@@ -65,8 +66,10 @@ export const teamsTools = [
     safety: { kind: 'write', idempotent: true },
     permission: 'team.modify',
     response: 'json',
-    confidence: 'spec',
-    notes: 'A write, not destructive: one membership goes and can be restored with team-add-users.',
+    docs: {
+      confidence: 'spec',
+      notes: 'A write, not destructive: one membership goes and can be restored with team-add-users.',
+    },
   }),
   defineTool({
     name: 'team-remove-users-all',
@@ -88,11 +91,13 @@ export const teamsTools = [
     }),
     safety: { kind: 'destructive', idempotent: true },
     permission: 'team.modify',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No schema: body {userIds, workspaceIds?} inferred from the hosted inputs; response undocumented. Classed ' +
-      'destructive because many memberships go at once and the API cannot say which ones to restore.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'inferred',
+      notes:
+        'No schema: body {userIds, workspaceIds?} inferred from the hosted inputs; response undocumented. Classed ' +
+        'destructive because many memberships go at once and the API cannot say which ones to restore.',
+    },
   }),
 ];

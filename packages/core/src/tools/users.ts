@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { GET_LIST_PAGING, id, ids, pagination, ref } from './shared.js';
+import { QUERY_PAGING, ids, ref } from './shared.js';
 
 /** Users tools: look people up and manage their licenses and invitations. */
 
@@ -54,13 +54,12 @@ export const usersTools = [
         v.minLength(1, 'query must be a non-empty piece of an email address or name'),
         v.description('Text matched against email and name; partial matches count.'),
       ),
-      pagination: pagination(10, 50),
     }),
-    pagination: GET_LIST_PAGING,
+    pagination: QUERY_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'user-find-by-filter',
@@ -113,18 +112,19 @@ export const usersTools = [
         }),
         v.description('Search criteria; every field is optional and given fields combine.'),
       ),
-      pagination: pagination(10, 50),
     }),
     fields: { filter: { in: 'body', spread: true } },
-    pagination: GET_LIST_PAGING,
+    pagination: QUERY_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No schema: filter fields and their placement (spread into the body, page/pageSize in the query as in ' +
-      'user-find-by-ids) are inferred; license names accepted as free strings.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'inferred',
+      notes:
+        'No schema: filter fields and their placement (spread into the body, page/pageSize in the query as in ' +
+        'user-find-by-ids) are inferred; license names accepted as free strings.',
+    },
   }),
   defineTool({
     name: 'user-find-by-ids',
@@ -140,14 +140,13 @@ export const usersTools = [
         ids('user ID'),
         v.description('User IDs to fetch (at least one); sent as a bare JSON array.'),
       ),
-      pagination: pagination(10, 50),
     }),
     fields: { userIds: { in: 'body', root: true } },
-    pagination: GET_LIST_PAGING,
+    pagination: QUERY_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'user-read',
@@ -163,7 +162,7 @@ export const usersTools = [
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'user-invite',
@@ -207,18 +206,21 @@ export const usersTools = [
       ),
       salesforceId: v.optional(ref('salesforceId', 'Salesforce user ID (15 or 18 characters) to link.')),
       workspaces: v.optional(
-        v.pipe(v.array(id('workspace ID')), v.description('IDs of the workspaces the new user joins.')),
+        v.pipe(v.array(ref('workspace ID')), v.description('IDs of the workspaces the new user joins.')),
       ),
       sendInvite: v.optional(bool('Send the invitation email (assumed true when omitted).')),
     }),
-    safety: { kind: 'write', idempotent: false, externalEffects: true },
+    safety: { kind: 'write', idempotent: false },
     permission: 'user.create',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No schema: body = the flat hosted inputs (inferred); element types of licenses/roles/workspaces and the ' +
-      'sendInvite default are guesses; response undocumented.',
+    docs: {
+      externalEffects: true,
+      permissionConfidence: 'inferred',
+      confidence: 'inferred',
+      notes:
+        'No schema: body = the flat hosted inputs (inferred); element types of licenses/roles/workspaces and the ' +
+        'sendInvite default are guesses; response undocumented.',
+    },
   }),
   defineTool({
     name: 'user-update-licenses',
@@ -231,7 +233,7 @@ export const usersTools = [
     operation: { name: 'user-update-licenses', method: 'POST', path: '/v1/org/user/licenses' },
     input: v.object({
       update: v.pipe(
-        v.record(id('user ID'), userLicenses),
+        v.record(ref('user ID'), userLicenses),
         v.minEntries(1, 'update must name at least one userId'),
         v.description(
           'Map of userId → full license set, e.g. {"<userId>": {distro: true, chiliCalOrg: true, …}}.',
@@ -241,10 +243,12 @@ export const usersTools = [
     safety: { kind: 'write', idempotent: true },
     permission: 'licenses.modify',
     response: 'json',
-    confidence: 'observed',
-    notes:
-      'The OpenAPI value schema of `update` is a generator mix-up (AvailabilityFailure) and the description’s ' +
-      '[{userId, licenseType}] is wrong; the userId-keyed UserLicenses map is the live-checked shape (F3). ' +
-      'Path and permission are spec.',
+    docs: {
+      confidence: 'observed',
+      notes:
+        'The OpenAPI value schema of `update` is a generator mix-up (AvailabilityFailure) and the description’s ' +
+        '[{userId, licenseType}] is wrong; the userId-keyed UserLicenses map is the live-checked shape (F3). ' +
+        'Path and permission are spec.',
+    },
   }),
 ];

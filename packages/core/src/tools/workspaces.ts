@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { GET_LIST_PAGING, pagination, ref, userIds } from './shared.js';
+import { QUERY_PAGING, ref, userIds } from './shared.js';
 
 /** Workspace tools: list workspaces and manage who belongs to them. */
 
@@ -14,14 +14,12 @@ export const workspacesTools = [
       'audit metadata; the id is the workspaceId other tools ask for. Changes nothing. Paged: pagination.page is ' +
       '0-based, pageSize defaults to 10 (at most 50); ask for the next page until total is reached.',
     operation: { name: 'workspace-list', method: 'GET', path: '/v1/org/workspace' },
-    input: v.object({
-      pagination: pagination(10, 50),
-    }),
-    pagination: GET_LIST_PAGING,
+    input: v.object({}),
+    pagination: QUERY_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'workspace.read',
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'workspace-list-users',
@@ -36,15 +34,16 @@ export const workspacesTools = [
       workspaceId: v.optional(
         ref('workspaceId', 'Workspace to list (from workspace-list); omit for every user in the org.'),
       ),
-      pagination: pagination(10, 50),
     }),
-    pagination: GET_LIST_PAGING,
+    pagination: QUERY_PAGING,
     safety: { kind: 'read', idempotent: true },
     permission: 'workspace.read',
     response: 'json',
-    confidence: 'spec',
-    notes:
-      'Spec returns PaginatedResult<User> (key `id`); skills describe items as {userId, email}: followed the spec.',
+    docs: {
+      confidence: 'spec',
+      notes:
+        'Spec returns PaginatedResult<User> (key `id`); skills describe items as {userId, email}: followed the spec.',
+    },
   }),
   defineTool({
     name: 'workspace-add-users',
@@ -61,7 +60,7 @@ export const workspacesTools = [
     safety: { kind: 'write', idempotent: true },
     permission: 'workspace.modify',
     response: 'json',
-    confidence: 'spec',
+    docs: { confidence: 'spec' },
   }),
   defineTool({
     name: 'workspace-remove-users',
@@ -79,8 +78,10 @@ export const workspacesTools = [
     safety: { kind: 'write', idempotent: true },
     permission: 'workspace.modify',
     response: 'json',
-    confidence: 'spec',
-    notes: 'A write, not destructive: one membership goes and can be restored with workspace-add-users.',
+    docs: {
+      confidence: 'spec',
+      notes: 'A write, not destructive: one membership goes and can be restored with workspace-add-users.',
+    },
   }),
   defineTool({
     name: 'workspace-remove-users-all',
@@ -100,11 +101,13 @@ export const workspacesTools = [
     }),
     safety: { kind: 'destructive', idempotent: true },
     permission: 'workspace.modify',
-    permissionConfidence: 'inferred',
     response: 'json',
-    confidence: 'inferred',
-    notes:
-      'No schema: body {userIds} inferred from the hosted input; response undocumented. Classed destructive ' +
-      'because every membership goes at once and the API cannot say which ones to restore.',
+    docs: {
+      permissionConfidence: 'inferred',
+      confidence: 'inferred',
+      notes:
+        'No schema: body {userIds} inferred from the hosted input; response undocumented. Classed destructive ' +
+        'because every membership goes at once and the API cannot say which ones to restore.',
+    },
   }),
 ];

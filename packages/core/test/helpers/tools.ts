@@ -8,15 +8,12 @@ export const readTool: AnyTool = defineTool({
   description: 'Reads.',
   group: 'users',
   operation: { name: 'test-read', method: 'GET', path: '/v1/org/thing/{thingId}' },
-  input: v.object({
-    thingId: v.string(),
-    pagination: v.optional(v.object({ page: v.optional(v.number()), pageSize: v.optional(v.number()) })),
-  }),
+  input: v.object({ thingId: v.string() }),
   pagination: { style: 'page', in: 'query', items: 'results', defaultPageSize: 10, maxPageSize: 50 },
   safety: { kind: 'read', idempotent: true },
   permission: 'thing.read',
   response: 'json',
-  confidence: 'inferred',
+  docs: { confidence: 'inferred' },
 });
 
 export const writeTool: AnyTool = defineTool({
@@ -29,7 +26,7 @@ export const writeTool: AnyTool = defineTool({
   safety: { kind: 'write', idempotent: false },
   permission: 'thing.create',
   response: 'json',
-  confidence: 'inferred',
+  docs: { confidence: 'inferred' },
 });
 
 export const csvTool: AnyTool = defineTool({
@@ -41,6 +38,7 @@ export const csvTool: AnyTool = defineTool({
   input: v.object({ start: v.string(), end: v.string() }),
   span: { start: 'start', end: 'end', maxDays: 7 },
   safety: { kind: 'read', idempotent: true },
+  permission: 'thing.read',
   response: 'csv',
-  confidence: 'inferred',
+  docs: { confidence: 'inferred' },
 });
