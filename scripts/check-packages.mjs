@@ -9,9 +9,11 @@ for (const dir of readdirSync(root)) {
   const pkg = JSON.parse(readFileSync(new URL(`${dir}/package.json`, root), 'utf8'));
   if (pkg.private) continue;
   const cwd = new URL(dir, root).pathname;
+  // A bin-only package (no library entry) has no types for attw to check.
+  const library = Object.keys(pkg.exports ?? {}).some((key) => key !== './package.json');
   for (const [cmd, args] of [
     ['publint', ['--strict', '--pack', 'npm']],
-    ['attw', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped']],
+    ...(library ? [['attw', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped']]] : []),
   ]) {
     const bin = new URL(`../node_modules/.bin/${cmd}`, import.meta.url).pathname;
     const r = spawnSync(bin, args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });

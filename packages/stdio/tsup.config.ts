@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
-import { cli, library } from '../../tsup.shared';
+import { cli } from '../../tsup.shared';
 
-export default defineConfig([library(['src/index.ts']), cli]);
+// A CLI package: the bin only, no library entry.
+export default defineConfig([{ ...cli, clean: true }]);

@@ -13,6 +13,6 @@ describe('examples/embed', () => {
     expect(stdout).toMatch(/^\d+ read-only tools/m);
     expect(stdout).toMatch(/tenant: acme/);
     expect(stdout).toMatch(/meetings this week \(first page\): \d+, more: (Yes|No)/);
-    expect(stdout).toMatch(/cancel refused: .*not enabled/);
+    expect(stdout).toMatch(/cancel refused: .*disabled: this server is in read-only mode/);
   });
 });

@@ -1,5 +1,6 @@
 // Starts the example app on a loopback port against a sandbox started here, then runs the example client
 // script, which asserts what it sees and exits non-zero on a mismatch.
+import { catalog } from '@chilipiper-mcp/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,11 +99,11 @@ describe('examples/express', () => {
       const run = await runNode(['src/client.mjs', `${app.url}/mcp`], {
         MCP_BEARER: callerKey,
         EXPECT_TENANT: 'globex',
-        EXPECT_TOOLS: '54',
+        EXPECT_TOOLS: String(catalog.length),
       });
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stderr).not.toContain('FAIL');
-      expect(run.stdout).toContain('tools: 54');
+      expect(run.stdout).toContain(`tools: ${catalog.length}`);
       expect(run.stdout).toContain('tenant: globex');
       const upstream = sandbox.requests.slice(before).filter((r) => r.operation === 'tenant-get');
       expect(upstream).toHaveLength(1);

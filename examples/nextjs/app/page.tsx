@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import { credentialMode } from './mcp/config';
+import { handlerOptionsFromEnv } from '@chilipiper-mcp/serverless';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ export default async function Home() {
     h.get('x-forwarded-proto') ??
     (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
   const url = `${proto}://${host}/mcp`;
-  const mode = credentialMode();
+  const mode = handlerOptionsFromEnv(process.env).credentials.mode;
   const bearer = mode === 'caller-key' ? '<your Chili Piper API key>' : '<one of MCP_HTTP_TOKENS>';
   return (
     <main>

@@ -1,5 +1,6 @@
 // End to end: `next build`, then `next start` on a loopback port with the sandbox URL passed in the
 // environment at start time, then the SDK client over Streamable HTTP against app/mcp/route.ts.
+import { catalog } from '@chilipiper-mcp/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +115,7 @@ describe('examples/nextjs', () => {
     );
     try {
       const { tools } = await client.listTools();
-      expect(tools).toHaveLength(54);
+      expect(tools).toHaveLength(catalog.length);
       const before = sandbox.requests.length;
       const result = await client.callTool({ name: 'tenant-get', arguments: {} });
       expect(result.isError ?? false).toBe(false);

@@ -16,7 +16,8 @@ export type EdgeErrorKind =
   | 'network'
   | 'aborted'
   | 'unexpected-response'
-  | 'tool-unavailable';
+  | 'tool-unavailable'
+  | 'internal';
 
 /** A failed tool call. `message` is safe to show a model: it never holds the API key. */
 export class EdgeError extends Error {
@@ -31,6 +32,8 @@ export class EdgeError extends Error {
       readonly attempts?: number;
       /** For 403: the permission the key lacks, from the response or else the tool's data. */
       readonly permission?: string;
+      /** For invalid arguments: the dotted paths of the fields that are wrong. */
+      readonly fields?: readonly string[];
     } = {},
   ) {
     super(message);

@@ -1,21 +1,41 @@
-export * from './tool.js';
-export * from './to-request.js';
-export { catalog, getTool } from './catalog.js';
-export { EdgeError, redact, type EdgeErrorKind } from './errors.js';
+// The public surface of @chilipiper-mcp/core: what users import. Internals stay unexported.
 export {
-  send,
-  DEFAULT_BASE_URL,
-  DEFAULT_RETRY,
-  parseRetryAfter,
-  type RetryPolicy,
-  type SendOptions,
-  type EdgeResponse,
-  type AttemptEvent,
-} from './send.js';
-export { toToolResult, errorResult, DEFAULT_MAX_RESULT_CHARS, type ToolResult } from './results.js';
-export { validateArgs, checkSpan, parseStringifiedArgs } from './validate.js';
-export { executeTool, type ExecuteOptions, type CallContext } from './execute.js';
-export { selectTools, parseList, ConfigError, type ToolFilter } from './toolset.js';
+  defineTool,
+  TOOL_GROUPS,
+  type AnyTool,
+  type Confidence,
+  type FieldPlacement,
+  type Flow,
+  type HttpMethod,
+  type InputSchema,
+  type Operation,
+  type Pagination,
+  type Safety,
+  type SpanLimit,
+  type Tool,
+  type ToolDocs,
+  type ToolGroup,
+  type ToolSpec,
+} from './tool.js';
+export { catalog, getTool } from './catalog.js';
+export { toRequest, type EdgeRequest } from './to-request.js';
+export { EdgeError, redact, type EdgeErrorKind } from './errors.js';
+export { DEFAULT_BASE_URL, type RetryPolicy, type AttemptEvent } from './send.js';
+export { DEFAULT_MAX_RESULT_CHARS, ERROR_META_KEY, type ErrorData, type ToolResult } from './results.js';
+export { executeTool, type ExecuteOptions } from './execute.js';
+export { selectTools, type ToolFilter } from './select.js';
+export { ConfigError } from './config-error.js';
+export {
+  optionsFromEnv,
+  normalizeKey,
+  parseBoolean,
+  parseList,
+  ENV_VARIABLES,
+  KEY_PROBLEM_TEXT,
+  type Env,
+  type EnvOptions,
+  type KeyProblem,
+} from './env.js';
 export {
   createChiliPiperServer,
   toMcpTool,

@@ -54,7 +54,7 @@ export function sharedNodeFetch(): NodeFetch {
  * `createChiliPiperServer` with the Node defaults: the process-wide keep-alive undici client, unless `fetch` or
  * an undici `dispatcher` is given. Same options and result as the runtime-neutral one.
  */
-export function createChiliPiperServer(
+export function createChiliPiperNodeServer(
   options: ChiliPiperServerOptions & { readonly dispatcher?: Dispatcher | undefined },
 ): ReturnType<typeof createServer> {
   const { dispatcher, ...rest } = options;

@@ -1,6 +1,23 @@
 import type { AnyTool } from './tool.js';
 import type { EdgeResponse } from './send.js';
+import type { EdgeError, EdgeErrorKind } from './errors.js';
 import { getPath } from './get-path.js';
+
+/** Why a call failed, as data: what `_meta["chilipiper-mcp/error"]` of an error result holds. */
+export interface ErrorData {
+  readonly kind: EdgeErrorKind;
+  /** The Edge API's HTTP status, when it answered. */
+  readonly status?: number;
+  /** For 403: the permission the key lacks. */
+  readonly permission?: string;
+  /** For invalid arguments: the dotted paths of the fields that are wrong. */
+  readonly fields?: readonly string[];
+  /** For 429: how long to wait before calling again. */
+  readonly retryAfterSeconds?: number;
+}
+
+/** The `_meta` key under which an error result carries its {@link ErrorData}. */
+export const ERROR_META_KEY = 'chilipiper-mcp/error';
 
 /** A tool result in MCP's `CallToolResult` shape, without depending on the SDK. */
 export interface ToolResult {
@@ -8,15 +25,28 @@ export interface ToolResult {
   content: { type: 'text'; text: string }[];
   structuredContent?: Record<string, unknown>;
   isError?: boolean;
+  _meta?: { [ERROR_META_KEY]?: ErrorData; [key: string]: unknown };
 }
 
 /** Default size budget of one result, in characters: id-heavy JSON runs near 2 characters a token, so this stays
  * well under Claude Code's 25k-token cap (about 10k to 20k tokens). */
 export const DEFAULT_MAX_RESULT_CHARS = 40_000;
 
-/** An error result. */
-export function errorResult(message: string): ToolResult {
-  return { content: [{ type: 'text', text: message }], isError: true };
+/** An error result: the message for the model, and the same facts as data in `_meta`. */
+export function errorResult(message: string, data: ErrorData): ToolResult {
+  return { content: [{ type: 'text', text: message }], isError: true, _meta: { [ERROR_META_KEY]: data } };
+}
+
+/** The {@link ErrorData} of an error, for {@link errorResult}. */
+export function errorData(error: EdgeError): ErrorData {
+  const { status, permission, fields, retryAfterSeconds } = error.details;
+  return {
+    kind: error.kind,
+    ...(status === undefined ? {} : { status }),
+    ...(permission === undefined ? {} : { permission }),
+    ...(fields === undefined ? {} : { fields }),
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  };
 }
 
 function withItems(value: Record<string, unknown>, path: string, items: unknown[]): Record<string, unknown> {

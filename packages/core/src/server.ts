@@ -8,9 +8,9 @@ import {
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { catalog } from './catalog.js';
-import { executeTool, type ExecuteOptions } from './execute.js';
+import { checkOptionNames, executeTool, type ExecuteOptions } from './execute.js';
 import { errorResult } from './results.js';
-import { selectTools, type ToolFilter } from './toolset.js';
+import { selectTools, whyHidden, type ToolFilter } from './select.js';
 import type { AnyTool } from './tool.js';
 
 /** What the key resolver gets: the transport's auth info and request headers, when there are any. */
@@ -20,16 +20,25 @@ export interface KeyContext {
 }
 
 /** Options of {@link createChiliPiperServer}. */
-export interface ChiliPiperServerOptions extends ToolFilter, ExecuteOptions {
+export interface ChiliPiperServerOptions extends ToolFilter, Omit<ExecuteOptions, 'apiKey' | 'signal'> {
   /** The Chili Piper API key, or a function returning it per request (e.g. from the caller's token). */
   readonly apiKey: string | ((context: KeyContext) => string | undefined | Promise<string | undefined>);
-  /** The tool catalog to serve (default: the 54 Chili Piper tools). */
+  /** The tool catalog to serve (default: the Chili Piper tools). */
   readonly tools?: readonly AnyTool[] | undefined;
   /** Server name and version reported to clients. */
   readonly serverInfo?: { name: string; version: string } | undefined;
   /** Text the server gives clients at initialization (e.g. "this is a sandbox"). */
   readonly instructions?: string | undefined;
 }
+
+const SERVER_OPTIONS: ReadonlySet<string> = new Set([
+  'include',
+  'exclude',
+  'readOnly',
+  'tools',
+  'serverInfo',
+  'instructions',
+] satisfies (keyof ChiliPiperServerOptions)[]);
 
 const listings = new WeakMap<AnyTool, McpTool>();
 
@@ -55,8 +64,7 @@ export function toMcpTool(tool: AnyTool): McpTool {
     _meta: {
       'chilipiper-mcp/group': tool.group,
       'chilipiper-mcp/operation': `${tool.operation.method} ${tool.operation.path}`,
-      ...(tool.permission ? { 'chilipiper-mcp/permission': tool.permission } : {}),
-      'chilipiper-mcp/confidence': tool.confidence,
+      'chilipiper-mcp/permission': tool.permission,
     },
   };
   listings.set(tool, listed);
@@ -65,31 +73,49 @@ export function toMcpTool(tool: AnyTool): McpTool {
 
 /**
  * Creates an MCP server (from `@modelcontextprotocol/sdk`) that lists and calls the Chili Piper tools.
- * Connect it to any transport. Throws a `ConfigError` at once when the tool filter is wrong.
+ * Connect it to any transport. Throws a `ConfigError` at once when an option is unknown or the tool filter
+ * is wrong.
  */
 export function createChiliPiperServer(options: ChiliPiperServerOptions): Server {
-  const tools = selectTools(options.tools ?? catalog, options);
+  checkOptionNames(options, SERVER_OPTIONS);
+  const {
+    include,
+    exclude,
+    readOnly,
+    tools: toolsOption,
+    serverInfo,
+    instructions,
+    apiKey,
+    ...execute
+  } = options;
+  const all = toolsOption ?? catalog;
+  const filter = { include, exclude, readOnly };
+  const tools = selectTools(all, filter);
   const byName = new Map(tools.map((t) => [t.name, t]));
   const listed = tools.map(toMcpTool);
-  const server = new Server(options.serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
+  const server = new Server(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
     capabilities: { tools: { listChanged: false } },
-    ...(options.instructions ? { instructions: options.instructions } : {}),
+    ...(instructions ? { instructions } : {}),
   });
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const tool = byName.get(request.params.name);
+    const name = request.params.name;
+    const tool = byName.get(name);
     if (!tool) {
-      const why = (options.tools ?? catalog).some((t) => t.name === request.params.name)
-        ? 'is not enabled on this server (read-only mode or a tool filter hides it)'
-        : 'does not exist';
-      return errorResult(`Tool "${request.params.name}" ${why}. Call tools/list to see the available tools.`);
+      const hidden = all.find((t) => t.name === name);
+      const why = hidden ? whyHidden(hidden, filter) : 'does not exist';
+      return errorResult(`Tool "${name}" ${why}. Call tools/list to see the available tools.`, {
+        kind: 'tool-unavailable',
+      });
     }
-    const apiKey =
-      typeof options.apiKey === 'function'
-        ? await options.apiKey({ authInfo: extra.authInfo, headers: extra.requestInfo?.headers })
-        : options.apiKey;
-    if (!apiKey) return errorResult('No Chili Piper API key is available for this request.');
-    return executeTool(tool, request.params.arguments, { apiKey, signal: extra.signal }, options);
+    const key =
+      typeof apiKey === 'function'
+        ? await apiKey({ authInfo: extra.authInfo, headers: extra.requestInfo?.headers })
+        : apiKey;
+    if (!key) {
+      return errorResult('No Chili Piper API key is available for this request.', { kind: 'unauthorized' });
+    }
+    return executeTool(tool, request.params.arguments, { ...execute, apiKey: key, signal: extra.signal });
   });
   return server;
 }

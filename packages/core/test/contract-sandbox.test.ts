@@ -46,12 +46,12 @@ describe('declared paging agrees with the API', () => {
     const { pagination: _omit, ...sample } = argsFor(name);
     const args = { ...sample, ...realIds()[name] };
     const apiKey = sandbox.apiKey;
-    const first = await executeTool(tool, args, { apiKey }, { baseUrl: sandbox.url, maxResultChars: 1e7 });
+    const first = await executeTool(tool, args, { apiKey, baseUrl: sandbox.url, maxResultChars: 1e7 });
     expect(first.isError, first.content[0]!.text).toBeFalsy();
     expect(first.structuredContent?.['pageSize']).toBe(paging.defaultPageSize);
     if (paging.maxPageSize !== undefined) {
       const big = { ...args, pagination: { page: 0, pageSize: paging.maxPageSize } };
-      const largest = await executeTool(tool, big, { apiKey }, { baseUrl: sandbox.url, maxResultChars: 1e7 });
+      const largest = await executeTool(tool, big, { apiKey, baseUrl: sandbox.url, maxResultChars: 1e7 });
       expect(largest.isError, largest.content[0]!.text).toBeFalsy();
       expect(largest.structuredContent?.['pageSize']).toBe(paging.maxPageSize);
     }
@@ -69,7 +69,7 @@ describe('declared permissions agree with the API', () => {
       expect(ALL_PERMISSIONS).toContain(permission);
       const apiKey = sandbox.createKey({ permissions: ALL_PERMISSIONS.filter((p) => p !== permission) });
       const before = sandbox.requests.length;
-      const result = await executeTool(getTool(name)!, argsFor(name), { apiKey }, { baseUrl: sandbox.url });
+      const result = await executeTool(getTool(name)!, argsFor(name), { apiKey, baseUrl: sandbox.url });
       expect(result.isError).toBe(true);
       expect(result.content[0]!.text).toMatch(/403/);
       expect(result.content[0]!.text).toContain(`"${permission}"`);

@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChiliPiperServer } from '../src/node.js';
+import { createChiliPiperNodeServer as createChiliPiperServer } from '../src/node.js';
 import { json, startStub } from './helpers/stub-server.js';
 
 let stub: Awaited<ReturnType<typeof startStub>> | undefined;

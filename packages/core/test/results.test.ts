@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toToolResult } from '../src/index.js';
+import { toToolResult } from '../src/results.js';
 import { csvTool, readTool } from './helpers/tools.js';
 
 const ok = (data: unknown) => ({ status: 200, contentType: 'application/json', data, attempts: 1 });

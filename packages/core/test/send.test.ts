@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EdgeError, executeTool, send, toRequest, parseRetryAfter } from '../src/index.js';
+import { EdgeError, executeTool, toRequest } from '../src/index.js';
+import { parseRetryAfter, send } from '../src/send.js';
 import { createNodeFetch } from '../src/node.js';
 import { json, startStub, text } from './helpers/stub-server.js';
 import { csvTool, readTool, writeTool } from './helpers/tools.js';
@@ -139,7 +140,7 @@ describe('send: error formats', () => {
     stub = await startStub((req, res) =>
       json(res, 404, { errorCode: 'NotFound', errorMessage: `no ${req.headers.authorization}` }),
     );
-    const result = await executeTool(readTool, { thingId: 'x' }, { apiKey: KEY }, { baseUrl: stub.url });
+    const result = await executeTool(readTool, { thingId: 'x' }, { apiKey: KEY, baseUrl: stub.url });
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result)).not.toContain(KEY);
     expect(JSON.stringify(result)).toContain('[redacted]');

@@ -20,7 +20,12 @@ async function connect(options: Partial<ChiliPiperServerOptions> & { baseUrl: st
   return client;
 }
 
-type Result = { isError?: boolean; content: { text: string }[]; structuredContent?: Record<string, unknown> };
+type Result = {
+  isError?: boolean;
+  content: { text: string }[];
+  structuredContent?: Record<string, unknown>;
+  _meta?: Record<string, unknown>;
+};
 
 describe('MCP binding over the in-memory transport', () => {
   it('lists tools with JSON Schema input and annotations from the safety class', async () => {
@@ -91,8 +96,27 @@ describe('MCP binding over the in-memory transport', () => {
     expect((await client.listTools()).tools.map((t) => t.name)).toStrictEqual(['test-read', 'test-csv']);
     const result = (await client.callTool({ name: 'test-write', arguments: { name: 'x' } })) as Result;
     expect(result.isError).toBe(true);
-    expect(result.content[0]!.text).toMatch(/not enabled on this server/);
+    expect(result.content[0]!.text).toMatch(/disabled: this server is in read-only mode/);
+    expect(result._meta).toStrictEqual({ 'chilipiper-mcp/error': { kind: 'tool-unavailable' } });
     expect(stub.seen).toHaveLength(0);
+  });
+
+  it('says a tool left out by the tool filter is not enabled, and an unknown one does not exist', async () => {
+    stub = await startStub((_req, res) => json(res, 200, {}));
+    const client = await connect({ baseUrl: stub.url, exclude: ['test-write'] });
+    const hidden = (await client.callTool({ name: 'test-write', arguments: { name: 'x' } })) as Result;
+    expect(hidden.content[0]!.text).toMatch(/not enabled on this server \(its tool filter leaves it out\)/);
+    const unknown = (await client.callTool({ name: 'test-nope', arguments: {} })) as Result;
+    expect(unknown.content[0]!.text).toMatch(/"test-nope" does not exist/);
+    expect(stub.seen).toHaveLength(0);
+  });
+
+  it('refuses an option name it does not know, so a typo cannot silently fall back to a default', () => {
+    expect(() =>
+      createChiliPiperServer({ apiKey: KEY, baseURL: 'http://127.0.0.1:1' } as unknown as Parameters<
+        typeof createChiliPiperServer
+      >[0]),
+    ).toThrow(/Unknown option "baseURL"/);
   });
 
   it('resolves the key per request from a function', async () => {

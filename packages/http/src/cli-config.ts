@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, parseList } from '@chilipiper-mcp/core';
+import { ConfigError, KEY_PROBLEM_TEXT, optionsFromEnv, parseList } from '@chilipiper-mcp/core';
 import type { Credentials } from '@chilipiper-mcp/serverless';
 import type { ServeOptions } from './serve.js';
 
@@ -36,8 +36,6 @@ export interface CliConfig {
   /** In sandbox mode, `credentials.apiKey` is a placeholder the CLI replaces with the sandbox key. */
   readonly options: ServeOptions;
 }
-
-const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
 
 function port(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
@@ -77,7 +75,17 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       `MCP_CREDENTIALS_MODE must be "server-key" or "caller-key", not ${JSON.stringify(mode)}.`,
     );
   }
-  const apiKey = env.CHILI_PIPER_API_KEY?.trim();
+  const shared = optionsFromEnv({
+    ...env,
+    ...(f.tools === undefined ? {} : { CHILI_PIPER_TOOLS: f.tools }),
+    ...(f['exclude-tools'] === undefined ? {} : { CHILI_PIPER_EXCLUDE_TOOLS: f['exclude-tools'] }),
+    ...(f['base-url'] === undefined ? {} : { CHILI_PIPER_BASE_URL: f['base-url'] }),
+    ...(f['read-only'] ? { CHILI_PIPER_READ_ONLY: 'true' } : {}),
+  });
+  if (shared.keyProblems.includes('placeholder')) {
+    throw new ConfigError(`CHILI_PIPER_API_KEY ${KEY_PROBLEM_TEXT.placeholder}.`, 'CHILI_PIPER_API_KEY');
+  }
+  const apiKey = shared.apiKey;
   const tokens = parseList(env.MCP_HTTP_TOKENS);
   const sandbox = mode === 'server-key' && !apiKey;
   if (mode === 'server-key' && apiKey && !tokens) {
@@ -95,7 +103,6 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
           tokens,
           allowUnauthenticated: (sandbox && !tokens) || undefined,
         };
-  const baseUrl = f['base-url'] ?? env.CHILI_PIPER_BASE_URL;
   return {
     help: f.help ?? false,
     sandbox,
@@ -104,10 +111,10 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       port: port(f.port ?? env.MCP_HTTP_PORT),
       host: f.host ?? env.MCP_HTTP_HOST ?? '127.0.0.1',
       path: f.path,
-      baseUrl: sandbox ? undefined : baseUrl,
-      include: parseList(f.tools ?? env.CHILI_PIPER_TOOLS),
-      exclude: parseList(f['exclude-tools'] ?? env.CHILI_PIPER_EXCLUDE_TOOLS),
-      readOnly: f['read-only'] || truthy(env.CHILI_PIPER_READ_ONLY),
+      baseUrl: sandbox ? undefined : shared.baseUrl,
+      include: shared.include,
+      exclude: shared.exclude,
+      readOnly: shared.readOnly,
       allowedHosts: parseList(f['allowed-hosts'] ?? env.MCP_HTTP_ALLOWED_HOSTS),
       allowedOrigins: parseList(f['allowed-origins'] ?? env.MCP_HTTP_ALLOWED_ORIGINS),
     },

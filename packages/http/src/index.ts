@@ -4,6 +4,7 @@ export { serve, type ServeOptions, type RunningServer } from './serve.js';
 export {
   ConfigError,
   createFetchHandler,
+  handlerOptionsFromEnv,
   type CallerKeyCredentials,
   type Credentials,
   type ServerKeyCredentials,

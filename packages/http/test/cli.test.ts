@@ -1,3 +1,4 @@
+import { catalog } from '@chilipiper-mcp/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ describe('chilipiper-mcp-http CLI', () => {
     const url = /MCP endpoint: (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr)?.[1];
     expect(url).toBeDefined();
     const client = await connectClient(url!);
-    expect((await client.listTools()).tools).toHaveLength(54);
+    expect((await client.listTools()).tools).toHaveLength(catalog.length);
     expect(client.getInstructions()).toMatch(/SANDBOX/);
     await client.close();
     cli.child.kill('SIGTERM');

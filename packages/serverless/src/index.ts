@@ -14,3 +14,4 @@ export { MIN_TOKEN_LENGTH } from './config.js';
 export { METADATA_PATH, bearerToken } from './auth.js';
 export { isLoopbackHostname, allLoopback } from './hosts.js';
 export { ConfigError } from '@chilipiper-mcp/core';
+export { handlerOptionsFromEnv, HTTP_ENV_VARIABLES } from './env.js';

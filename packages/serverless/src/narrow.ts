@@ -1,4 +1,4 @@
-import { parseList, TOOL_GROUPS, type AnyTool, type ToolGroup } from '@chilipiper-mcp/core';
+import { ConfigError, parseBoolean, parseList, selectTools, type AnyTool } from '@chilipiper-mcp/core';
 import { rpcError, INVALID_REQUEST } from './responses.js';
 
 /** The tools one request may use, or the 400 response explaining why the narrowing is wrong. */
@@ -11,18 +11,11 @@ const bad = (message: string): NarrowResult => ({
   response: rpcError(400, INVALID_REQUEST, `Invalid tool narrowing: ${message}`),
 });
 
-function flag(value: string | null): boolean | undefined | 'invalid' {
-  if (value === null || value === '') return undefined;
-  const v = value.trim().toLowerCase();
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  return 'invalid';
-}
-
 /**
  * Applies the per-request narrowing (`X-Chilipiper-Tools` / `?tools=`, `X-Chilipiper-Read-Only` /
- * `?readOnly=`) to the deployment's tools. It only ever removes tools: a name the deployment does not serve
- * adds nothing, a name that exists nowhere is an error, and a narrowing that leaves no tool is an error.
+ * `?readOnly=`) to the deployment's tools, through core's tool selection. It only ever removes tools: a name
+ * the deployment does not serve adds nothing, a name that exists nowhere is an error, and a narrowing that
+ * leaves no tool is an error.
  */
 export function narrowTools(
   request: Request,
@@ -30,23 +23,30 @@ export function narrowTools(
   known: readonly AnyTool[],
 ): NarrowResult {
   const query = new URL(request.url).searchParams;
-  const lists = [request.headers.get('x-chilipiper-tools'), query.get('tools')]
-    .filter((v): v is string => v !== null)
-    .map((v) => parseList(v) ?? []);
-  const flags = [flag(request.headers.get('x-chilipiper-read-only')), flag(query.get('readOnly'))];
-  if (flags.includes('invalid')) return bad('the read-only flag must be "true" or "false".');
-  const readOnly = flags.includes(true);
-  if (lists.length === 0 && !readOnly) return { ok: true, tools: deployed };
-  if (lists.some((l) => l.length === 0)) return bad('the tool list is empty.');
-
-  const names = new Set(known.map((t) => t.name));
-  const unknown = lists.flat().filter((n) => !names.has(n) && !TOOL_GROUPS.includes(n as ToolGroup));
-  if (unknown.length > 0) return bad(`unknown tool or group ${unknown.map((u) => `"${u}"`).join(', ')}.`);
-
-  const sets = lists.map((l) => new Set(l));
-  const tools = deployed.filter(
-    (t) => sets.every((s) => s.has(t.name) || s.has(t.group)) && (!readOnly || t.safety.kind === 'read'),
+  const lists = [request.headers.get('x-chilipiper-tools'), query.get('tools')].filter(
+    (v): v is string => v !== null,
   );
-  if (tools.length === 0) return bad('it matches no tool this server exposes.');
-  return { ok: true, tools };
+  let readOnly = false;
+  try {
+    for (const flag of [request.headers.get('x-chilipiper-read-only'), query.get('readOnly')]) {
+      readOnly ||= parseBoolean('read-only flag', flag ?? undefined) ?? false;
+    }
+  } catch {
+    return bad('the read-only flag must be "true" or "false".');
+  }
+  if (lists.length === 0 && !readOnly) return { ok: true, tools: deployed };
+  let tools = deployed;
+  try {
+    for (const list of lists) {
+      const include = parseList(list);
+      if (!include) return bad('the tool list is empty.');
+      // Names are checked against every known tool, so a tool this deployment hides is not "unknown".
+      const named = new Set(selectTools(known, { include }).map((t) => t.name));
+      tools = tools.filter((t) => named.has(t.name));
+    }
+    return { ok: true, tools: selectTools(tools, { readOnly }) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return bad(error.field === 'filter' ? 'it matches no tool this server exposes.' : error.message);
+  }
 }

@@ -76,12 +76,11 @@ export async function callTool(
   const args = parseJsonArgs(argsJson);
   const upstream = await openUpstream(config, log);
   try {
-    const result = await executeTool(
-      tool,
-      args,
-      { apiKey: upstream.apiKey },
-      { baseUrl: upstream.baseUrl, fetch: upstream.fetch },
-    );
+    const result = await executeTool(tool, args, {
+      apiKey: upstream.apiKey,
+      baseUrl: upstream.baseUrl,
+      fetch: upstream.fetch,
+    });
     const text = result.content.map((c) => c.text).join('\n');
     if (result.isError) {
       output.err(`${text}\n`);

@@ -1,4 +1,14 @@
-import { ConfigError, catalog, parseList, selectTools, type AnyTool } from '@chilipiper-mcp/core';
+import {
+  ConfigError,
+  KEY_PROBLEM_TEXT,
+  normalizeKey,
+  catalog,
+  optionsFromEnv,
+  selectTools,
+  type AnyTool,
+  type Env,
+  type KeyProblem,
+} from '@chilipiper-mcp/core';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
 /** Flags shared by `serve`, `tools`, `call` and `doctor` (as `node:util` `parseArgs` returns them). */
@@ -12,11 +22,7 @@ export interface CommonFlags {
   readonly sandbox?: boolean | undefined;
 }
 
-/** The environment variables the CLI reads. */
-export type Env = Readonly<Record<string, string | undefined>>;
-
-/** What is wrong with how a key was pasted. */
-export type KeyProblem = 'bearer' | 'quotes' | 'whitespace';
+export { KEY_PROBLEM_TEXT, normalizeKey, type Env, type KeyProblem };
 
 /** Configuration after env and flags are merged (flags win) and checked. */
 export interface ResolvedConfig {
@@ -24,7 +30,7 @@ export interface ResolvedConfig {
   readonly apiKey?: string | undefined;
   /** Where the key came from. */
   readonly apiKeySource?: 'env' | 'flag' | undefined;
-  /** How the key was pasted wrong (it was cleaned anyway). */
+  /** How the key was given wrong (it was cleaned, or ignored when it is an unexpanded placeholder). */
   readonly keyProblems: readonly KeyProblem[];
   readonly baseUrl?: string | undefined;
   readonly include?: string[] | undefined;
@@ -40,91 +46,68 @@ export interface ResolvedConfig {
 export const NO_KEY_MESSAGE =
   'No Chili Piper API key: set CHILI_PIPER_API_KEY (Command Center > Integrations > Credentials > API Access Tokens), or run with --sandbox to try demo data.';
 
-/** Strips what people paste around a key: whitespace, quotes and a `Bearer ` prefix. */
-export function normalizeKey(raw: string | undefined): { key?: string; problems: KeyProblem[] } {
-  if (raw === undefined) return { problems: [] };
-  const problems: KeyProblem[] = [];
-  let key = raw;
-  if (key.trim() !== key) problems.push('whitespace');
-  key = key.trim();
-  const quoted = /^(["'`])(.*)\1$/s.exec(key);
-  if (quoted) {
-    problems.push('quotes');
-    key = quoted[2]!.trim();
-  }
-  const bearer = /^bearer\s+/i.exec(key);
-  if (bearer) {
-    problems.push('bearer');
-    key = key.slice(bearer[0].length).trim();
-  }
-  return key ? { key, problems } : { problems };
+/** Why there is no key: unset, or an unexpanded placeholder the client passed as is. */
+export function noKeyMessage(config: Pick<ResolvedConfig, 'keyProblems'>): string {
+  return config.keyProblems.includes('placeholder')
+    ? `No Chili Piper API key: CHILI_PIPER_API_KEY ${KEY_PROBLEM_TEXT.placeholder}.`
+    : NO_KEY_MESSAGE;
 }
 
-/** How each key problem is described to the user. */
-export const KEY_PROBLEM_TEXT: Record<KeyProblem, string> = {
-  bearer: 'starts with "Bearer " (set only the token; the prefix is added for you)',
-  quotes: 'is wrapped in quotes (remove them from the value)',
-  whitespace: 'has spaces or a line break around it (remove them)',
-};
+/** Each flag and the environment variable it stands for. */
+const FLAG_VARIABLES = {
+  'api-key': 'CHILI_PIPER_API_KEY',
+  'base-url': 'CHILI_PIPER_BASE_URL',
+  tools: 'CHILI_PIPER_TOOLS',
+  'exclude-tools': 'CHILI_PIPER_EXCLUDE_TOOLS',
+  'read-only': 'CHILI_PIPER_READ_ONLY',
+} as const;
 
-function parseBool(name: string, value: string | undefined): boolean | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const v = value.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-  if (['0', 'false', 'no', 'off'].includes(v)) return false;
-  throw new ConfigError(`${name}: expected true or false, got "${value}".`);
+/** The environment with each given flag written over its variable (flags win). */
+function withFlags(env: Env, flags: CommonFlags): Env {
+  const merged: Record<string, string | undefined> = { ...env };
+  for (const [flag, variable] of Object.entries(FLAG_VARIABLES)) {
+    const value = flags[flag as keyof typeof FLAG_VARIABLES];
+    if (value !== undefined) merged[variable] = String(value);
+  }
+  return merged;
 }
 
-function parseBaseUrl(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  if (!v) return undefined;
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    throw new ConfigError(
-      `Base URL "${v}" is not a URL (expected e.g. https://fire.chilipiper.com/api/fire-edge).`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`Base URL "${v}" must start with https:// (or http:// for a local sandbox).`);
-  }
-  return v.replace(/\/+$/, '');
+/** A ConfigError about a variable, worded for the flag that sets it too. */
+function withFlagName(error: unknown): unknown {
+  if (!(error instanceof ConfigError) || !error.field) return error;
+  const flag = Object.entries(FLAG_VARIABLES).find(([, variable]) => variable === error.field)?.[0];
+  return flag ? new ConfigError(`--${flag} / ${error.message}`, error.field) : error;
 }
 
 /**
- * Merges environment variables and flags (flags win) into a checked configuration. Pure: reads only its
- * arguments. Throws a `ConfigError` with a one-line message on a bad value or an unknown tool name.
+ * Merges environment variables and flags (flags win) into a checked configuration, through core's one
+ * environment reader. Pure: reads only its arguments. Throws a `ConfigError` with a one-line message on a bad
+ * value or an unknown tool name.
  */
 export function resolveConfig(env: Env, flags: CommonFlags = {}): ResolvedConfig {
-  const fromFlag = flags['api-key'] !== undefined;
-  const raw = fromFlag ? flags['api-key'] : env['CHILI_PIPER_API_KEY'] || undefined;
-  const { key, problems } = normalizeKey(raw);
   const level = (flags['log-level'] ?? env['CHILI_PIPER_LOG_LEVEL'] ?? 'info').trim().toLowerCase();
   if (!LOG_LEVELS.includes(level as LogLevel)) {
-    throw new ConfigError(`Log level "${level}" is not one of ${LOG_LEVELS.join(', ')}.`);
+    throw new ConfigError(
+      `CHILI_PIPER_LOG_LEVEL: "${level}" is not one of ${LOG_LEVELS.join(', ')}.`,
+      'CHILI_PIPER_LOG_LEVEL',
+    );
   }
-  const include = parseList(flags.tools ?? env['CHILI_PIPER_TOOLS']);
-  const exclude = parseList(flags['exclude-tools'] ?? env['CHILI_PIPER_EXCLUDE_TOOLS']);
-  const readOnly =
-    flags['read-only'] ?? parseBool('CHILI_PIPER_READ_ONLY', env['CHILI_PIPER_READ_ONLY']) ?? false;
+  let options;
   let tools: AnyTool[];
   try {
-    tools = selectTools(catalog, { include, exclude, readOnly });
+    options = optionsFromEnv(withFlags(env, flags));
+    tools = selectTools(catalog, options);
   } catch (error) {
-    const message = (error as Error).message
-      .replace(/^include:/, '--tools / CHILI_PIPER_TOOLS:')
-      .replace(/^exclude:/, '--exclude-tools / CHILI_PIPER_EXCLUDE_TOOLS:');
-    throw new ConfigError(message);
+    throw withFlagName(error);
   }
   return {
-    apiKey: key,
-    apiKeySource: key ? (fromFlag ? 'flag' : 'env') : undefined,
-    keyProblems: problems,
-    baseUrl: parseBaseUrl(flags['base-url'] ?? env['CHILI_PIPER_BASE_URL']),
-    include,
-    exclude,
-    readOnly,
+    apiKey: options.apiKey,
+    apiKeySource: options.apiKey ? (flags['api-key'] !== undefined ? 'flag' : 'env') : undefined,
+    keyProblems: options.keyProblems,
+    baseUrl: options.baseUrl,
+    include: options.include,
+    exclude: options.exclude,
+    readOnly: options.readOnly,
     logLevel: level as LogLevel,
     sandbox: flags.sandbox ?? false,
     tools,
@@ -133,7 +116,11 @@ export function resolveConfig(env: Env, flags: CommonFlags = {}): ResolvedConfig
 
 /** Warnings about how the key was given, one line each (never containing the key). */
 export function keyWarnings(config: ResolvedConfig): string[] {
-  const lines = config.keyProblems.map((p) => `The API key ${KEY_PROBLEM_TEXT[p]}; using it cleaned.`);
+  const lines = config.keyProblems.map((p) =>
+    p === 'placeholder'
+      ? `CHILI_PIPER_API_KEY ${KEY_PROBLEM_TEXT[p]}.`
+      : `The API key ${KEY_PROBLEM_TEXT[p]}; using it cleaned.`,
+  );
   if (config.apiKeySource === 'flag') {
     lines.push(
       '--api-key is visible to other users in `ps` and in shell history; prefer CHILI_PIPER_API_KEY.',

@@ -1,5 +1,5 @@
-import { EdgeError, getTool, send, toRequest, validateArgs, DEFAULT_BASE_URL } from '@chilipiper-mcp/core';
-import { KEY_PROBLEM_TEXT, NO_KEY_MESSAGE, type ResolvedConfig } from './config.js';
+import { DEFAULT_BASE_URL, ERROR_META_KEY, executeTool, getTool, type ErrorData } from '@chilipiper-mcp/core';
+import { KEY_PROBLEM_TEXT, noKeyMessage, type ResolvedConfig } from './config.js';
 import { processOutput, type Output } from './commands.js';
 import { createLogger } from './log.js';
 import { openUpstream, type Upstream } from './upstream.js';
@@ -8,26 +8,25 @@ import { describeNetworkError } from './reach.js';
 /** The oldest Node.js the package supports. */
 export const MIN_NODE = [20, 18] as const;
 
-type Probe = { ok: true; data: unknown } | { ok: false; error: EdgeError };
+type Probe = { ok: true; data: unknown } | { ok: false; error: ErrorData; message: string };
 
+/** Calls one tool through the executor, once, and returns its data or its error as data. */
 async function probe(name: string, upstream: Upstream): Promise<Probe> {
-  const tool = getTool(name)!;
-  try {
-    const response = await send(
-      tool,
-      toRequest(tool, validateArgs(tool, {})),
-      { apiKey: upstream.apiKey },
-      { baseUrl: upstream.baseUrl, fetch: upstream.fetch, retry: { maxAttempts: 1 }, timeoutMs: 10_000 },
-    );
-    return { ok: true, data: response.data };
-  } catch (error) {
-    if (error instanceof EdgeError) return { ok: false, error };
-    throw error;
-  }
-}
-
-function refusedPermission(error: EdgeError, fallback: string | undefined): string | undefined {
-  return /needs the "([^"]+)" permission/.exec(error.message)?.[1] ?? fallback;
+  const result = await executeTool(
+    getTool(name)!,
+    {},
+    {
+      apiKey: upstream.apiKey,
+      baseUrl: upstream.baseUrl,
+      fetch: upstream.fetch,
+      retry: { maxAttempts: 1 },
+      timeoutMs: 10_000,
+    },
+  );
+  const text = result.content.map((c) => c.text).join('\n');
+  const error = result._meta?.[ERROR_META_KEY];
+  if (result.isError && error) return { ok: false, error, message: text };
+  return { ok: true, data: result.structuredContent ?? text };
 }
 
 function describeTenant(data: unknown): string {
@@ -60,7 +59,7 @@ export async function doctor(config: ResolvedConfig, output: Output = processOut
 
   if (!config.sandbox) {
     if (!config.apiKey) {
-      fail(NO_KEY_MESSAGE);
+      fail(noKeyMessage(config));
       return 1;
     }
     const from = config.apiKeySource === 'flag' ? '--api-key' : 'CHILI_PIPER_API_KEY';
@@ -99,7 +98,7 @@ export async function doctor(config: ResolvedConfig, output: Output = processOut
     const missing = new Set<string>();
     const note = (name: string, result: Probe) => {
       if (!result.ok && result.error.kind === 'forbidden') {
-        const perm = refusedPermission(result.error, getTool(name)?.permission);
+        const perm = result.error.permission ?? getTool(name)?.permission;
         if (perm) missing.add(perm);
         refused.push(`${name} (needs ${perm ?? 'a permission'})`);
         return true;
@@ -107,11 +106,11 @@ export async function doctor(config: ResolvedConfig, output: Output = processOut
       return false;
     };
     if (ping.ok || note('health-ping', ping)) pass('The API key is accepted');
-    else fail(`health-ping failed: ${ping.error.message}`);
+    else fail(`health-ping failed: ${ping.message}`);
 
     const tenant = await probe('tenant-get', upstream);
     if (tenant.ok) pass(`Connected to tenant ${describeTenant(tenant.data)}`);
-    else if (!note('tenant-get', tenant)) fail(`tenant-get failed: ${tenant.error.message}`);
+    else if (!note('tenant-get', tenant)) fail(`tenant-get failed: ${tenant.message}`);
 
     const needed = [...new Set(config.tools.map((t) => t.permission).filter((p): p is string => !!p))].sort();
     const summary = `the ${config.tools.length} selected tools need: ${needed.join(', ')}`;

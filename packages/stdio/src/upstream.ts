@@ -1,5 +1,5 @@
 import { createNodeFetch } from '@chilipiper-mcp/core/node';
-import { NO_KEY_MESSAGE, keyWarnings, type ResolvedConfig } from './config.js';
+import { keyWarnings, noKeyMessage, type ResolvedConfig } from './config.js';
 import type { Logger } from './log.js';
 
 /** The line printed on stderr whenever the sandbox is used. */
@@ -45,7 +45,7 @@ export async function openUpstream(config: ResolvedConfig, log: Logger): Promise
   }
   if (!config.apiKey) {
     await http.close();
-    throw new CliError(NO_KEY_MESSAGE);
+    throw new CliError(noKeyMessage(config));
   }
   for (const line of keyWarnings(config)) log.warn(line);
   return {

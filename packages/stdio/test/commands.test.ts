@@ -1,3 +1,4 @@
+import { catalog } from '@chilipiper-mcp/core';
 import { createServer } from 'node:net';
 import { createSandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,7 +119,7 @@ describe('tools and call', () => {
     const run = await runCli(['tools', '--json'], cleanEnv(home, { CHILI_PIPER_READ_ONLY: 'true' }));
     const tools = JSON.parse(run.stdout) as { name: string; group: string; safety: string }[];
     expect(tools.length).toBeGreaterThan(20);
-    expect(tools.length).toBeLessThan(54);
+    expect(tools.length).toBeLessThan(catalog.length);
     expect(new Set(tools.map((t) => t.safety))).toEqual(new Set(['read']));
     expect(tools[0]).toMatchObject({ name: 'health-ping', group: 'organization', permission: 'api.ping' });
   });
@@ -128,7 +129,7 @@ describe('tools and call', () => {
       ['tools', '--json', '--no-read-only'],
       cleanEnv(home, { CHILI_PIPER_READ_ONLY: '1' }),
     );
-    expect(JSON.parse(run.stdout)).toHaveLength(54);
+    expect(JSON.parse(run.stdout)).toHaveLength(catalog.length);
   });
 
   it('call prints the result on stdout', async () => {

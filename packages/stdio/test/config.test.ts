@@ -1,4 +1,4 @@
-import { ConfigError } from '@chilipiper-mcp/core';
+import { catalog, ConfigError } from '@chilipiper-mcp/core';
 import { describe, expect, it } from 'vitest';
 import { keyWarnings, normalizeKey, resolveConfig } from '../src/config.js';
 
@@ -66,7 +66,7 @@ describe('resolveConfig', () => {
 
   it('defaults to every tool, info logs, not read-only and no key', () => {
     const config = resolveConfig({});
-    expect(config.tools).toHaveLength(54);
+    expect(config.tools).toHaveLength(catalog.length);
     expect(config).toMatchObject({ readOnly: false, logLevel: 'info', apiKey: undefined, keyProblems: [] });
   });
 

@@ -1,3 +1,4 @@
+import { catalog } from '@chilipiper-mcp/core';
 import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, cleanEnv, tempDir } from './helpers.js';
@@ -49,7 +50,7 @@ describe('MCP Inspector CLI', () => {
     const run = await inspect('--method', 'tools/list');
     expect(run.code, run.stderr).toBe(0);
     const { tools } = JSON.parse(run.stdout) as { tools: { name: string }[] };
-    expect(tools).toHaveLength(54);
+    expect(tools).toHaveLength(catalog.length);
     expect(tools.map((t) => t.name)).toContain('meeting-list-put');
   }, 120_000);
 
