@@ -13,8 +13,7 @@ import { conciergeTools } from './tools/concierge.js';
 import { distroTools } from './tools/distro.js';
 import { crmTools } from './tools/crm.js';
 
-/** All Chili Piper MCP tools, in help-article order. */
-export const catalog: readonly AnyTool[] = [
+const tools = [
   ...organizationTools,
   ...usersTools,
   ...workspacesTools,
@@ -28,7 +27,16 @@ export const catalog: readonly AnyTool[] = [
   ...conciergeTools,
   ...distroTools,
   ...crmTools,
-] as readonly AnyTool[];
+];
+
+/** The union of the catalog's tool types, each with its literal name and valibot input schema. */
+export type CatalogTool = (typeof tools)[number];
+
+/** The name of a catalog tool, e.g. `meeting-list-put`. */
+export type ToolName = CatalogTool['name'];
+
+/** All Chili Piper MCP tools, in help-article order. */
+export const catalog: readonly AnyTool[] = tools as readonly AnyTool[];
 
 const byName = new Map(catalog.map((tool) => [tool.name, tool]));
 

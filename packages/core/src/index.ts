@@ -17,7 +17,7 @@ export {
   type ToolGroup,
   type ToolSpec,
 } from './tool.js';
-export { catalog, getTool } from './catalog.js';
+export { catalog, getTool, type CatalogTool, type ToolName } from './catalog.js';
 export { toRequest, type EdgeRequest } from './to-request.js';
 export { EdgeError, redact, type EdgeErrorKind } from './errors.js';
 export { DEFAULT_BASE_URL, type RetryPolicy, type AttemptEvent } from './send.js';

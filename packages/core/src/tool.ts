@@ -149,9 +149,9 @@ export interface ToolDocs {
 export type InputSchema = ObjectSchema<ObjectEntries, ErrorMessage<ObjectIssue> | undefined>;
 
 /** A Chili Piper MCP tool, as plain data. One generic executor reads every field but `docs`. */
-export interface Tool<TInput extends InputSchema = InputSchema> {
+export interface Tool<TInput extends InputSchema = InputSchema, TName extends string = string> {
   /** Tool name exactly as the Chili Piper help article spells it (e.g. `meeting-list-put`). */
-  readonly name: string;
+  readonly name: TName;
   /** Short human title. */
   readonly title: string;
   /** What the tool does, what it changes, how it pages, its span limit and the next tool in a flow. */
@@ -187,7 +187,11 @@ export type AnyTool = Tool<InputSchema>;
 export type PagingEntries = { readonly pagination: PaginationInput };
 
 /** What {@link defineTool} takes: a tool whose input leaves out what the tool's other data implies. */
-export type ToolSpec<TEntries extends ObjectEntries> = Omit<Tool, 'input'> & {
+export type ToolSpec<TEntries extends ObjectEntries, TName extends string = string> = Omit<
+  Tool,
+  'input' | 'name'
+> & {
+  readonly name: TName;
   readonly input: ObjectSchema<TEntries, undefined>;
 };
 
@@ -195,12 +199,12 @@ export type ToolSpec<TEntries extends ObjectEntries> = Omit<Tool, 'input'> & {
  * Makes a tool from its data, keeping literal types for inference. A paged tool's `pagination` input
  * (`{page, pageSize}`) is derived from `tool.pagination`, so page sizes are stated once.
  */
-export function defineTool<const TEntries extends ObjectEntries>(
-  spec: ToolSpec<TEntries> & { readonly pagination: Pagination },
-): Tool<ObjectSchema<TEntries & PagingEntries, undefined>>;
-export function defineTool<const TEntries extends ObjectEntries>(
-  spec: ToolSpec<TEntries> & { readonly pagination?: undefined },
-): Tool<ObjectSchema<TEntries, undefined>>;
+export function defineTool<const TName extends string, const TEntries extends ObjectEntries>(
+  spec: ToolSpec<TEntries, TName> & { readonly pagination: Pagination },
+): Tool<ObjectSchema<TEntries & PagingEntries, undefined>, TName>;
+export function defineTool<const TName extends string, const TEntries extends ObjectEntries>(
+  spec: ToolSpec<TEntries, TName> & { readonly pagination?: undefined },
+): Tool<ObjectSchema<TEntries, undefined>, TName>;
 export function defineTool(spec: ToolSpec<ObjectEntries>): AnyTool {
   if (!spec.pagination) return spec;
   return {
