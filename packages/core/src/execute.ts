@@ -1,16 +1,22 @@
 import { ConfigError } from './config-error.js';
 import { EdgeError, redact } from './errors.js';
+import { withoutLocalOnly } from './local-filter.js';
+import { resultUri } from './result-link.js';
 import {
   DEFAULT_MAX_RESULT_CHARS,
   errorData,
   errorResult,
-  toToolResult,
+  jsonResult,
+  textResult,
   type ToolResult,
 } from './results.js';
 import { send, type SendOptions } from './send.js';
-import { toRequest } from './to-request.js';
+import { shapeRecord, type FieldsChoice } from './shape.js';
+import { fetchTextRange } from './text-range.js';
+import { toRequest, type EdgeRequest } from './to-request.js';
 import type { AnyTool } from './tool.js';
 import { validateArgs } from './validate.js';
+import { walkList } from './walk.js';
 
 /** Options of {@link executeTool}: the key, where the Edge API is, and how big a result may be. */
 export interface ExecuteOptions extends SendOptions {
@@ -20,12 +26,18 @@ export interface ExecuteOptions extends SendOptions {
   readonly signal?: AbortSignal | undefined;
   /** Size budget of one result in characters (default 40000). */
   readonly maxResultChars?: number | undefined;
+  /** Progress of calls that make several requests (split ranges, long walks). */
+  readonly onProgress?: ((done: number, total: number | undefined) => void) | undefined;
+  /** Give over-budget text answers as a summary plus a `resource_link` (the server reads them back). */
+  readonly links?: boolean | undefined;
 }
 
 const OPTION_NAMES: ReadonlySet<string> = new Set([
   'apiKey',
   'signal',
   'maxResultChars',
+  'onProgress',
+  'links',
   'baseUrl',
   'fetch',
   'retry',
@@ -45,11 +57,37 @@ export function checkOptionNames(options: object, extra: ReadonlySet<string> = n
   }
 }
 
+/** Room kept in the budget for the list envelope (`total`, `nextCursor`, `note`). */
+const ENVELOPE_CHARS = 600;
+
+async function run(tool: AnyTool, rawArgs: unknown, options: ExecuteOptions): Promise<ToolResult> {
+  const input = validateArgs(tool, rawArgs);
+  const maxChars = options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
+  const sendOne = (request: EdgeRequest) =>
+    send(tool, request, { apiKey: options.apiKey, signal: options.signal }, options);
+  const fields = input['fields'] as FieldsChoice;
+  if (tool.view?.items !== undefined) {
+    const page = await walkList(tool, input, fields, {
+      send: sendOne,
+      budget: maxChars - ENVELOPE_CHARS,
+      onProgress: options.onProgress,
+    });
+    return jsonResult(page, maxChars + ENVELOPE_CHARS);
+  }
+  const { fields: _f, ...args } = input;
+  if (tool.response !== 'json') {
+    const text = await fetchTextRange(tool, args, sendOne, options.onProgress);
+    return textResult(tool, text, maxChars, options.links ? { uri: resultUri(tool.name, args) } : undefined);
+  }
+  const response = await sendOne(toRequest(tool, withoutLocalOnly(tool, args)));
+  return jsonResult(shapeRecord(tool, response.data, fields), maxChars);
+}
+
 /**
- * Runs one tool: validate (nothing is sent on bad input) → `toRequest` → send → shape the result.
- * Every failure becomes an `isError` result whose text tells the model what to do next and whose
- * `_meta["chilipiper-mcp/error"]` carries the same facts as data. Throws only a {@link ConfigError} for an
- * unknown option name.
+ * Runs one tool: validate (nothing is sent on bad input) → route → send → shape the result (lists walk pages
+ * and split ranges; text over the budget is given by reference when `links` is on). Every failure becomes an
+ * `isError` result whose text tells the model what to do next and whose `_meta["chilipiper-mcp/error"]`
+ * carries the same facts as data. Throws only a {@link ConfigError} for an unknown option name.
  */
 export async function executeTool(
   tool: AnyTool,
@@ -57,15 +95,14 @@ export async function executeTool(
   options: ExecuteOptions,
 ): Promise<ToolResult> {
   checkOptionNames(options);
-  const { apiKey } = options;
   try {
-    const input = validateArgs(tool, rawArgs);
-    const request = toRequest(tool, input);
-    const response = await send(tool, request, { apiKey, signal: options.signal }, options);
-    return toToolResult(tool, response, options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS);
+    return await run(tool, rawArgs, options);
   } catch (error) {
-    if (error instanceof EdgeError) return errorResult(redact(error.message, apiKey), errorData(error));
+    if (error instanceof EdgeError)
+      return errorResult(redact(error.message, options.apiKey), errorData(error));
     const message = error instanceof Error ? error.message : String(error);
-    return errorResult(redact(`Internal error in ${tool.name}: ${message}`, apiKey), { kind: 'internal' });
+    return errorResult(redact(`Internal error in ${tool.name}: ${message}`, options.apiKey), {
+      kind: 'internal',
+    });
   }
 }

@@ -36,9 +36,5 @@ export {
   type EnvOptions,
   type KeyProblem,
 } from './env.js';
-export {
-  createChiliPiperServer,
-  toMcpTool,
-  type ChiliPiperServerOptions,
-  type KeyContext,
-} from './server.js';
+export { createChiliPiperServer, type ChiliPiperServerOptions, type KeyContext } from './server.js';
+export { toMcpTool } from './listing.js';

@@ -1,7 +1,5 @@
-import type { AnyTool } from './tool.js';
-import type { EdgeResponse } from './send.js';
 import type { EdgeError, EdgeErrorKind } from './errors.js';
-import { getPath } from './get-path.js';
+import type { AnyTool } from './tool.js';
 
 /** Why a call failed, as data: what `_meta["chilipiper-mcp/error"]` of an error result holds. */
 export interface ErrorData {
@@ -19,10 +17,25 @@ export interface ErrorData {
 /** The `_meta` key under which an error result carries its {@link ErrorData}. */
 export const ERROR_META_KEY = 'chilipiper-mcp/error';
 
+/** A text part of a result. */
+export interface TextContent {
+  type: 'text';
+  text: string;
+}
+
+/** A link to a resource holding the complete output, read with `resources/read`. */
+export interface ResourceLinkContent {
+  type: 'resource_link';
+  uri: string;
+  name: string;
+  mimeType?: string;
+  description?: string;
+}
+
 /** A tool result in MCP's `CallToolResult` shape, without depending on the SDK. */
 export interface ToolResult {
   [key: string]: unknown;
-  content: { type: 'text'; text: string }[];
+  content: (TextContent | ResourceLinkContent)[];
   structuredContent?: Record<string, unknown>;
   isError?: boolean;
   _meta?: { [ERROR_META_KEY]?: ErrorData; [key: string]: unknown };
@@ -49,78 +62,69 @@ export function errorData(error: EdgeError): ErrorData {
   };
 }
 
-function withItems(value: Record<string, unknown>, path: string, items: unknown[]): Record<string, unknown> {
-  const [head, ...rest] = path.split('.') as [string, ...string[]];
-  if (rest.length === 0) return { ...value, [head]: items };
-  return { ...value, [head]: withItems(value[head] as Record<string, unknown>, rest.join('.'), items) };
+/** The text of a result, all text parts joined. */
+export function resultText(result: ToolResult): string {
+  return result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
 }
 
-/** The dotted path of the list to cut: the tool's declared item path, else the largest top-level array. */
-function listPath(tool: AnyTool, data: Record<string, unknown>): string | undefined {
-  if (tool.pagination && Array.isArray(getPath(data, tool.pagination.items))) return tool.pagination.items;
-  let best: string | undefined;
-  let size = 0;
-  for (const [key, value] of Object.entries(data)) {
-    if (Array.isArray(value) && value.length > size) [best, size] = [key, value.length];
-  }
-  return best;
-}
-
-/** Cuts a JSON list so its text fits the budget, and says so in a `truncated` note. */
-function fitJson(tool: AnyTool, data: Record<string, unknown>, text: string, max: number) {
-  const path = listPath(tool, data);
-  const items = path ? (getPath(data, path) as unknown[]) : undefined;
-  if (!path || !items || items.length === 0) {
-    const note = `[Result cut at ${max} of ${text.length} characters: narrow the request to see the rest.]`;
-    return { text: `${text.slice(0, max)}\n${note}`, structured: undefined };
-  }
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (JSON.stringify(withItems(data, path, items.slice(0, mid))).length <= max - 400) lo = mid;
-    else hi = mid - 1;
-  }
-  const page = (data['page'] as number | undefined) ?? 0;
-  const hint = tool.pagination
-    ? `To see the rest, call ${tool.name} again with a smaller pagination.pageSize (at most ${Math.max(1, lo)}) and step pagination.page from ${page}.`
-    : 'Narrow the request with its filters to see the rest.';
-  const truncated = {
-    path,
-    kept: lo,
-    omitted: items.length - lo,
-    reason: `result exceeded ${max} characters`,
-    hint,
-  };
-  const structured = { ...withItems(data, path, items.slice(0, lo)), truncated };
-  return { text: JSON.stringify(structured), structured };
-}
-
-/** Turns an Edge API response into a tool result: JSON as `structuredContent` (always an object) plus a text mirror. */
-export function toToolResult(
-  tool: AnyTool,
-  response: EdgeResponse,
-  maxChars = DEFAULT_MAX_RESULT_CHARS,
-): ToolResult {
-  const { data } = response;
-  if (typeof data === 'string') {
-    if (data.length <= maxChars) return { content: [{ type: 'text', text: data }] };
-    const cut = data.lastIndexOf('\n', maxChars);
-    const kept = data.slice(0, cut > 0 ? cut : maxChars);
-    const rows = tool.response === 'csv' ? ` (${kept.split('\n').length - 1} data rows kept)` : '';
-    const note = `\n[Result cut at ${kept.length} of ${data.length} characters${rows}: narrow the time window or filters to see the rest.]`;
-    return { content: [{ type: 'text', text: kept + note }] };
-  }
-  const structured: Record<string, unknown> =
-    data !== null && typeof data === 'object' && !Array.isArray(data)
-      ? (data as Record<string, unknown>)
-      : Array.isArray(data)
-        ? { items: data }
-        : { result: data };
+/**
+ * A JSON result: `structuredContent` (always an object: a list, a record, or `{result}` for a scalar) and the
+ * same JSON as text. Over the budget, the text is cut with a note and no structured copy is sent.
+ */
+export function jsonResult(value: unknown, maxChars = DEFAULT_MAX_RESULT_CHARS): ToolResult {
+  const structured =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : Array.isArray(value)
+        ? { results: value }
+        : { result: value };
   const text = JSON.stringify(structured);
   if (text.length <= maxChars) return { content: [{ type: 'text', text }], structuredContent: structured };
-  const fitted = fitJson(tool, structured, text, maxChars);
-  return fitted.structured
-    ? { content: [{ type: 'text', text: fitted.text }], structuredContent: fitted.structured }
-    : { content: [{ type: 'text', text: fitted.text }] };
+  const note = `\n[Result cut at ${maxChars} of ${text.length} characters: pass fields to keep only what you need.]`;
+  return { content: [{ type: 'text', text: text.slice(0, maxChars) + note }] };
+}
+
+/** Rows shown in the summary of a CSV answer that is given by reference. */
+const PREVIEW_ROWS = 5;
+
+/**
+ * A text or CSV result. When it is over the budget and `link` is given, the result is a short summary (rows,
+ * columns, the first rows) plus a `resource_link` to the complete text; otherwise it is cut at a line end with
+ * a note.
+ */
+export function textResult(
+  tool: AnyTool,
+  text: string,
+  maxChars: number,
+  link?: { uri: string } | undefined,
+): ToolResult {
+  if (text.length <= maxChars) return { content: [{ type: 'text', text }] };
+  const csv = tool.response === 'csv';
+  if (link) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    const rows = csv ? lines.length - 1 : lines.length;
+    const preview = lines.slice(0, csv ? PREVIEW_ROWS + 1 : PREVIEW_ROWS).join('\n');
+    const kb = Math.round(text.length / 1024);
+    const summary = csv
+      ? `${rows} rows, ${kb} kB, columns: ${lines[0] ?? ''}.\nFirst ${Math.min(PREVIEW_ROWS, rows)} rows:\n${preview}\n`
+      : `${rows} lines, ${kb} kB. Start:\n${preview}\n`;
+    const how = `The complete ${csv ? 'CSV' : 'text'} is the linked resource; read it with resources/read (${link.uri}).`;
+    return {
+      content: [
+        { type: 'text', text: summary + how },
+        {
+          type: 'resource_link',
+          uri: link.uri,
+          name: `${tool.name}${csv ? '.csv' : '.txt'}`,
+          mimeType: csv ? 'text/csv' : 'text/plain',
+          description: `Complete output of ${tool.name} (${rows} ${csv ? 'rows' : 'lines'}).`,
+        },
+      ],
+    };
+  }
+  const cut = text.lastIndexOf('\n', maxChars);
+  const kept = text.slice(0, cut > 0 ? cut : maxChars);
+  const rows = csv ? ` (${kept.split('\n').length - 1} data rows kept)` : '';
+  const note = `\n[Result cut at ${kept.length} of ${text.length} characters${rows}: narrow the time window or filters to see the rest.]`;
+  return { content: [{ type: 'text', text: kept + note }] };
 }

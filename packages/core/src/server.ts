@@ -3,10 +3,10 @@ import {
   CallToolRequestSchema,
   ListToolsRequestSchema,
   type CallToolResult,
-  type Tool as McpTool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { toMcpTool } from './listing.js';
+import { serveResultLinks, type Extra } from './resources.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
-import { toJsonSchema } from '@valibot/to-json-schema';
 import { catalog } from './catalog.js';
 import { checkOptionNames, executeTool, type ExecuteOptions } from './execute.js';
 import { errorResult } from './results.js';
@@ -40,37 +40,6 @@ const SERVER_OPTIONS: ReadonlySet<string> = new Set([
   'instructions',
 ] satisfies (keyof ChiliPiperServerOptions)[]);
 
-const listings = new WeakMap<AnyTool, McpTool>();
-
-/** The MCP `tools/list` entry of a tool, computed once per tool object. */
-export function toMcpTool(tool: AnyTool): McpTool {
-  let listed = listings.get(tool);
-  if (listed) return listed;
-  const schema = toJsonSchema(tool.input, { errorMode: 'ignore' }) as Record<string, unknown>;
-  delete schema['$schema'];
-  const { kind, idempotent } = tool.safety;
-  listed = {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema: { ...schema, type: 'object' },
-    annotations: {
-      title: tool.title,
-      readOnlyHint: kind === 'read',
-      destructiveHint: kind === 'destructive',
-      idempotentHint: idempotent,
-      openWorldHint: true,
-    },
-    _meta: {
-      'chilipiper-mcp/group': tool.group,
-      'chilipiper-mcp/operation': `${tool.operation.method} ${tool.operation.path}`,
-      'chilipiper-mcp/permission': tool.permission,
-    },
-  };
-  listings.set(tool, listed);
-  return listed;
-}
-
 /**
  * Creates an MCP server (from `@modelcontextprotocol/sdk`) that lists and calls the Chili Piper tools.
  * Connect it to any transport. Throws a `ConfigError` at once when an option is unknown or the tool filter
@@ -94,9 +63,13 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
   const byName = new Map(tools.map((t) => [t.name, t]));
   const listed = tools.map(toMcpTool);
   const server = new Server(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
-    capabilities: { tools: { listChanged: false } },
+    capabilities: { tools: { listChanged: false }, resources: {} },
     ...(instructions ? { instructions } : {}),
   });
+  const keyFor = async (extra: Extra) =>
+    typeof apiKey === 'function'
+      ? await apiKey({ authInfo: extra.authInfo, headers: extra.requestInfo?.headers })
+      : apiKey;
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const name = request.params.name;
@@ -108,14 +81,29 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
         kind: 'tool-unavailable',
       });
     }
-    const key =
-      typeof apiKey === 'function'
-        ? await apiKey({ authInfo: extra.authInfo, headers: extra.requestInfo?.headers })
-        : apiKey;
+    const key = await keyFor(extra);
     if (!key) {
       return errorResult('No Chili Piper API key is available for this request.', { kind: 'unauthorized' });
     }
-    return executeTool(tool, request.params.arguments, { ...execute, apiKey: key, signal: extra.signal });
+    const token = request.params._meta?.progressToken;
+    const onProgress =
+      token === undefined
+        ? undefined
+        : (progress: number, total: number | undefined) =>
+            void extra
+              .sendNotification({
+                method: 'notifications/progress',
+                params: { progressToken: token, progress, ...(total === undefined ? {} : { total }) },
+              })
+              .catch(() => undefined);
+    return (await executeTool(tool, request.params.arguments, {
+      ...execute,
+      apiKey: key,
+      signal: extra.signal,
+      links: true,
+      ...(onProgress ? { onProgress } : {}),
+    })) as CallToolResult;
   });
+  serveResultLinks(server, { byName, keyFor, execute });
   return server;
 }

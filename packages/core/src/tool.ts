@@ -1,6 +1,13 @@
 import * as v from 'valibot';
 import type { ObjectEntries, ObjectSchema, ErrorMessage, ObjectIssue } from 'valibot';
-import { paginationInput, type PaginationInput } from './paging.js';
+import {
+  cursorInput,
+  fieldsInput,
+  paginationInput,
+  type CursorInput,
+  type FieldsInput,
+  type PaginationInput,
+} from './controls.js';
 
 /** HTTP methods the Edge API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -80,9 +87,7 @@ export interface Pagination {
   readonly style: 'page' | 'hasMore';
   /** Where `page` and `pageSize` are sent. */
   readonly in: 'query' | 'body';
-  /** Dotted path to the item array in the response. */
-  readonly items: string;
-  /** Page size when the caller gives none. */
+  /** Page size when the caller gives none (sized so a page of compact items fits the result budget). */
   readonly defaultPageSize: number;
   /** Largest page size the API accepts, when it has a limit. */
   readonly maxPageSize?: number;
@@ -114,8 +119,38 @@ export interface SpanLimit {
   readonly start: string;
   /** Input field (dotted path) holding the span end. */
   readonly end: string;
-  /** Largest allowed span in days. */
+  /** Largest span in days the Edge API accepts in one request. */
   readonly maxDays: number;
+  /** Longer spans, up to this many days, are split by the executor into windows of `maxDays`. */
+  readonly splitUpTo?: number;
+}
+
+/**
+ * What a result holds by default. Lists are returned as `{results, total?, nextCursor?}`; each item (or the one
+ * record) keeps only the `keep` fields, or everything but the `omit` fields. The caller's `fields` input
+ * (`"all"` or a list of dotted paths) overrides it. Dotted paths step into objects; `a[].b` into each element.
+ */
+export interface View {
+  /** Dotted path of the item list in the response, for list results (`''`: the response is the list). */
+  readonly items?: string;
+  /** Dotted path of the record in the response, for single records wrapped in an envelope (e.g. `data`). */
+  readonly record?: string;
+  /** The item or record fields kept by default. */
+  readonly keep?: readonly string[];
+  /** The fields dropped by default (when `keep` is not given). */
+  readonly omit?: readonly string[];
+  /** The item field that identifies an item, to drop duplicates across split windows. */
+  readonly id?: string;
+}
+
+/** A filter the Edge API lacks, applied by this layer to each returned item. */
+export interface LocalFilter {
+  /** Dotted path of the input field that holds the wanted value(s) (e.g. `guestEmail`, `filter.type`). */
+  readonly input: string;
+  /** Dotted path in each item; `a[].b` matches when any element's `b` matches. */
+  readonly item: string;
+  /** Also send the input to the API (where it may or may not apply it). Default: not sent. */
+  readonly send?: boolean;
 }
 
 /** How sure the request/response contract is. */
@@ -168,6 +203,10 @@ export interface Tool<TInput extends InputSchema = InputSchema, TName extends st
   readonly noBody?: true;
   /** Present on paginated lists. */
   readonly pagination?: Pagination;
+  /** What a result holds by default; present on every list. */
+  readonly view?: View;
+  /** Filters applied to the items by this layer (the Edge API lacks them or may ignore them). */
+  readonly filters?: readonly LocalFilter[];
   /** Present when the API caps the time span between two inputs. */
   readonly span?: SpanLimit;
   /** Explicit safety class. */
@@ -183,8 +222,12 @@ export interface Tool<TInput extends InputSchema = InputSchema, TName extends st
 /** Any tool, erased to the common shape. */
 export type AnyTool = Tool<InputSchema>;
 
-/** The input entries {@link defineTool} adds to a paged tool. */
-export type PagingEntries = { readonly pagination: PaginationInput };
+/** The input entries {@link defineTool} adds, from the tool's data (see `controls.ts`). */
+export type ControlEntries<S> = (S extends { readonly pagination: Pagination }
+  ? { readonly pagination: PaginationInput }
+  : unknown) &
+  (S extends { readonly view: { readonly items: string } } ? { readonly cursor: CursorInput } : unknown) &
+  (S extends { readonly view: View } ? { readonly fields: FieldsInput } : unknown);
 
 /** What {@link defineTool} takes: a tool whose input leaves out what the tool's other data implies. */
 export type ToolSpec<TEntries extends ObjectEntries, TName extends string = string> = Omit<
@@ -195,20 +238,23 @@ export type ToolSpec<TEntries extends ObjectEntries, TName extends string = stri
   readonly input: ObjectSchema<TEntries, undefined>;
 };
 
+type EntriesOf<T> = T extends ObjectSchema<infer E, undefined> ? E : never;
+
 /**
- * Makes a tool from its data, keeping literal types for inference. A paged tool's `pagination` input
- * (`{page, pageSize}`) is derived from `tool.pagination`, so page sizes are stated once.
+ * Makes a tool from its data, keeping literal types for inference. Inputs implied by the tool's other data
+ * are added here, so they are stated once: `pagination` on paged tools (page sizes from `tool.pagination`),
+ * `cursor` on lists, `fields` on tools with a compact view.
  */
-export function defineTool<const TName extends string, const TEntries extends ObjectEntries>(
-  spec: ToolSpec<TEntries, TName> & { readonly pagination: Pagination },
-): Tool<ObjectSchema<TEntries & PagingEntries, undefined>, TName>;
-export function defineTool<const TName extends string, const TEntries extends ObjectEntries>(
-  spec: ToolSpec<TEntries, TName> & { readonly pagination?: undefined },
-): Tool<ObjectSchema<TEntries, undefined>, TName>;
-export function defineTool(spec: ToolSpec<ObjectEntries>): AnyTool {
-  if (!spec.pagination) return spec;
-  return {
-    ...spec,
-    input: v.object({ ...spec.input.entries, pagination: paginationInput(spec.pagination) }),
-  };
+export function defineTool<const S extends ToolSpec<ObjectEntries>>(
+  spec: S,
+): Tool<ObjectSchema<EntriesOf<S['input']> & ControlEntries<S>, undefined>, S['name']> {
+  const entries: ObjectEntries = { ...spec.input.entries };
+  if (spec.pagination) entries['pagination'] = paginationInput(spec.pagination);
+  if (spec.view?.items !== undefined) entries['cursor'] = cursorInput;
+  if (spec.view) entries['fields'] = fieldsInput;
+  const input = entries === spec.input.entries ? spec.input : v.object(entries);
+  return { ...spec, input } as unknown as Tool<
+    ObjectSchema<EntriesOf<S['input']> & ControlEntries<S>, undefined>,
+    S['name']
+  >;
 }

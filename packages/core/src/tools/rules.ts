@@ -29,6 +29,7 @@ const dataField = v.pipe(
 /** `DataReference`. Uses go through `v.lazy` so the JSON Schema defines it once. */
 const dataReferenceSchema = v.pipe(
   v.object({ source: dataSource, object: dataObject, field: dataField }),
+  v.metadata({ typeName: 'DataRef' }),
   v.description('A field: {source, object, field}.'),
 );
 const dataReference = (what: string) =>
@@ -60,6 +61,7 @@ const operatorSchema = v.pipe(
     'operator must be one of < > <= >= equal notEqual isAnyOf isNotAnyOf contains doesNotContain containsAnyOf ' +
       'containsNoneOf startsWith endsWith startsWithAnyOf endsWithAnyOf',
   ),
+  v.metadata({ typeName: 'Operator' }),
   v.description('Comparison operator.'),
 );
 const operator = v.lazy(() => operatorSchema);
@@ -181,6 +183,7 @@ const conditions: v.GenericSchema<Condition> = v.pipe(
     [group(v.lazy(() => conditions)), ...leafConditions()],
     'condition type is not a known condition type',
   ),
+  v.metadata({ typeName: 'Condition' }),
   v.description(`${CONDITION_HELP}. Copy the structure from a rule-list result.`),
 );
 
@@ -209,6 +212,7 @@ const ownershipConditions: v.GenericSchema<Condition> = v.pipe(
     ],
     'condition type is not a known ownership condition type',
   ),
+  v.metadata({ typeName: 'OwnershipRuleCondition' }),
   v.description(
     `${CONDITION_HELP}, OwnershipCondition {conditionId, ownership?, searchOwnershipBy?, teamId?}.`,
   ),

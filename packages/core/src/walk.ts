@@ -1,0 +1,156 @@
+import { decodeCursor, encodeCursor, argsKey, type ListPosition } from './cursor.js';
+import { EdgeError } from './errors.js';
+import { getPath } from './get-path.js';
+import { activeFilters, matches, withoutLocalOnly } from './local-filter.js';
+import type { EdgeResponse } from './send.js';
+import { toRequest, type EdgeRequest } from './to-request.js';
+import type { AnyTool } from './tool.js';
+import { shapeItem, type FieldsChoice } from './shape.js';
+import { splitRange, withWindow } from './windows.js';
+
+/** One page of a list result: the items, and a continuation when more may remain. */
+export interface ListPage {
+  readonly results: unknown[];
+  readonly total?: number;
+  readonly nextCursor?: string;
+  readonly note?: string;
+}
+
+/** How the walk reaches the Edge API and reports progress. */
+export interface WalkContext {
+  /** Sends one request (with retries and the rest of the executor's rules). */
+  readonly send: (request: EdgeRequest) => Promise<EdgeResponse>;
+  /** Characters the items may take in the result. */
+  readonly budget: number;
+  /** Called after each upstream request. */
+  readonly onProgress?: ((done: number, total: number | undefined) => void) | undefined;
+}
+
+/** Most upstream requests one tool call makes before it returns what it has, with a cursor. */
+export const MAX_REQUESTS_PER_CALL = 40;
+
+/** The items of a response: at the view's path, or the response itself when the API answered a bare list. */
+function itemsOf(tool: AnyTool, data: unknown): unknown[] {
+  if (Array.isArray(data)) return data;
+  const items = getPath(data, tool.view?.items ?? '');
+  return Array.isArray(items) ? items : [];
+}
+
+/** Whether the upstream has pages after `page` (of `size` items) in this window. */
+function hasMorePages(tool: AnyTool, data: unknown, page: number, size: number, count: number): boolean {
+  if (!tool.pagination || Array.isArray(data)) return false;
+  if (tool.pagination.style === 'hasMore') return getPath(data, 'hasMore') === 'Yes';
+  const total = getPath(data, 'total');
+  return typeof total === 'number' ? (page + 1) * size < total : count >= size;
+}
+
+/** The first position of a call without a cursor, from its `pagination` input. */
+function startPosition(
+  tool: AnyTool,
+  input: Readonly<Record<string, unknown>>,
+  filtered: boolean,
+  windows: number,
+): ListPosition {
+  const paging = input['pagination'] as { page?: number; pageSize?: number } | undefined;
+  const n = paging?.pageSize ?? tool.pagination?.defaultPageSize ?? Number.MAX_SAFE_INTEGER;
+  const page = paging?.page ?? 0;
+  if (page > 0 && (filtered || windows > 1)) {
+    throw new EdgeError(
+      'invalid-arguments',
+      `Invalid arguments for ${tool.name} (nothing was sent):\n- pagination.page: with ${
+        filtered ? 'a filter this server applies' : 'a range split into windows'
+      }, page with nextCursor instead (start with page 0).`,
+      { fields: ['pagination.page'] },
+    );
+  }
+  const max = tool.pagination?.maxPageSize ?? 500;
+  const u = tool.pagination ? (filtered ? Math.max(n, max) : n) : 1;
+  return { w: 0, p: page, o: 0, u, n };
+}
+
+/**
+ * Walks a list across upstream pages and split windows, applying local filters, until the result page holds
+ * `n` items, the character budget is reached, or the data ends. Whenever it stops before the end it returns a
+ * `nextCursor` from which the next call continues exactly: no item skipped, none repeated.
+ */
+export async function walkList(
+  tool: AnyTool,
+  input: Readonly<Record<string, unknown>>,
+  fields: FieldsChoice,
+  ctx: WalkContext,
+): Promise<ListPage> {
+  const filters = activeFilters(tool, input);
+  const windows = splitRange(tool.span, input);
+  const key = argsKey(input);
+  const cursor = input['cursor'] as string | undefined;
+  let pos = cursor
+    ? decodeCursor(cursor, key, tool.name)
+    : startPosition(tool, input, filters.length > 0, windows.length);
+  const { cursor: _c, fields: _f, pagination: _p, ...rest } = input;
+  const wire = withoutLocalOnly(tool, rest);
+  const results: unknown[] = [];
+  const seen = new Set<unknown>();
+  let chars = 0;
+  let requests = 0;
+  let total: number | undefined;
+  let stopped: 'full' | 'budget' | 'requests' | undefined;
+
+  while (pos.w < windows.length) {
+    if (requests >= MAX_REQUESTS_PER_CALL) {
+      stopped = 'requests';
+      break;
+    }
+    const args = withWindow(tool.span, wire, windows[pos.w]);
+    if (tool.pagination) args['pagination'] = { page: pos.p, pageSize: pos.u };
+    const response = await ctx.send(toRequest(tool, args));
+    requests++;
+    ctx.onProgress?.(requests, windows.length > 1 ? windows.length : undefined);
+    const items = itemsOf(tool, response.data);
+    if (windows.length === 1 && filters.length === 0) {
+      const t = getPath(response.data, 'total');
+      total = typeof t === 'number' ? t : undefined;
+    }
+    let i = pos.o;
+    for (; i < items.length; i++) {
+      const item = items[i];
+      if (filters.length && !matches(item, filters, input)) continue;
+      const id = tool.view?.id ? getPath(item, tool.view.id) : undefined;
+      if (id !== undefined && seen.has(id)) continue;
+      if (results.length >= pos.n) {
+        stopped = 'full';
+        break;
+      }
+      const shaped = shapeItem(tool, item, fields);
+      const size = JSON.stringify(shaped).length + 1;
+      if (chars + size > ctx.budget && results.length > 0) {
+        stopped = 'budget';
+        break;
+      }
+      if (id !== undefined) seen.add(id);
+      results.push(shaped);
+      chars += size;
+    }
+    if (stopped) {
+      pos = { ...pos, o: i };
+      break;
+    }
+    pos = hasMorePages(tool, response.data, pos.p, pos.u, items.length)
+      ? { ...pos, p: pos.p + 1, o: 0 }
+      : { ...pos, w: pos.w + 1, p: 0, o: 0 };
+    if (results.length >= pos.n && pos.w < windows.length) {
+      stopped = 'full';
+      break;
+    }
+  }
+  const more = stopped !== undefined && pos.w < windows.length;
+  return {
+    results,
+    ...(total === undefined ? {} : { total }),
+    ...(more ? { nextCursor: encodeCursor(pos, key) } : {}),
+    ...(stopped === 'budget'
+      ? { note: `Cut at ${results.length} items to fit the result size; pass nextCursor for the rest.` }
+      : stopped === 'requests'
+        ? { note: `Stopped after ${requests} requests; pass nextCursor to go on.` }
+        : {}),
+  };
+}
