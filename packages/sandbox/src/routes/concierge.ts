@@ -98,6 +98,7 @@ export const conciergeRoutes: Route[] = [
     method: 'POST',
     path: '/v1/org/concierge/logs',
     permissions: ['logs.read'],
+    uuidParams: ['routerId'],
     handler: (ctx) => {
       const q = ctx.query;
       const workspaceId = requiredQuery(q, 'workspaceId');

@@ -82,6 +82,9 @@ export function getMeeting(t: Tenant, id: string): Meeting {
 
 const byId = (ctx: Ctx): Meeting => getMeeting(ctx.tenant, ctx.params.meetingId ?? '');
 
+// `meetingId` is `format: uuid` in the spec of meeting-get and meeting-cancel; the other meeting operations carry
+// the same id (no spec describes them), so they refuse a malformed one the same way.
+
 export const meetingRoutes: Route[] = [
   {
     name: 'meeting-list-put',
@@ -100,6 +103,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/get/{meetingId}',
     permissions: ['meeting.read'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => ({ json: { data: meetingDetail(byId(ctx), ctx.tenant, ctx.now), hasMore: 'No' } }),
   },
   {
@@ -120,6 +124,7 @@ export const meetingRoutes: Route[] = [
     method: 'POST',
     path: '/v2/org/meetings/cancel/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => postAction(byId(ctx), 'cancel', ctx),
   },
   {
@@ -127,6 +132,7 @@ export const meetingRoutes: Route[] = [
     method: 'POST',
     path: '/v2/org/meetings/noshow/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => postAction(byId(ctx), 'noshow', ctx),
   },
   {
@@ -134,6 +140,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/cancel/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => getAction(ctx.tenant.meetings.byId.get(ctx.params.meetingId ?? ''), 'cancel', ctx),
   },
   {
@@ -141,6 +148,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/noshow/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => getAction(ctx.tenant.meetings.byId.get(ctx.params.meetingId ?? ''), 'noshow', ctx),
   },
   {
@@ -148,6 +156,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/activity/{meetingId}',
     permissions: ['meeting.read'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => activityLink(byId(ctx), ctx),
   },
 ];
