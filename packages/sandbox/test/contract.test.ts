@@ -11,6 +11,8 @@ interface OperationSchema {
   path: string;
   permissions: string[] | null;
   contentType: string | null;
+  /** Response headers the spec marks `required` on the 200. */
+  headers: string[];
   schema: Record<string, unknown> | null;
 }
 
@@ -154,6 +156,7 @@ describe('contract: responses validate against the first-party OpenAPI response 
       const res = await requests[operationId]!();
       expect(res.status, res.text).toBe(200);
       if (spec.contentType) expect(res.headers.get('content-type')).toBe(spec.contentType);
+      for (const header of spec.headers) expect(res.headers.get(header), header).toBeTruthy();
       if (!spec.schema) return;
       const payload = spec.contentType?.startsWith('text/') ? res.text : res.json;
       const validate = ajv.compile(relax(spec.schema));

@@ -4,7 +4,7 @@ import type { Ctx, Route } from '../http/router.js';
 import { DateTime, Id, parseBody } from '../http/validate.js';
 import type { Tenant } from '../store.js';
 import type { Meeting } from '../types.js';
-import { DAY } from '../util/time.js';
+import { DAY, iso } from '../util/time.js';
 import { toCsv } from './csv.js';
 import { activityLink, getAction, postAction } from './meeting-actions.js';
 import { effectiveStatus, meetingDetail, meetingListItem } from './views.js';
@@ -113,9 +113,15 @@ export const meetingRoutes: Route[] = [
     permissions: ['meeting.read'],
     handler: ({ tenant, body, now }) => {
       const b = parseBody(ExportSchema, body);
+      // The spec requires a Content-Disposition header; its value is undocumented. The MCP layer names the file
+      // `meetings-export-….csv`, so the sandbox sends an attachment named after the window's UTC dates.
+      const day = (ms: number): string => iso(ms).slice(0, 10);
       return {
         text: toCsv(queryMeetings(tenant, b, now), tenant, now),
         contentType: 'text/csv; charset=utf-8',
+        headers: {
+          'Content-Disposition': `attachment; filename="meetings-export-${day(b.start)}_${day(b.end)}.csv"`,
+        },
       };
     },
   },
