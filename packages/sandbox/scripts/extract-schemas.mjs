@@ -17,7 +17,7 @@ if (!existsSync(dir)) {
 
 const WANTED = new Set(
   `availabilitySlots conciergeListRouters conciergeLogs distributionCreate distributionListPut distroListRouters
-  meetingCancel meetingExportV2Put meetingGet meetingListPut ruleCreate ruleList schedulingLinkListAdminOneOnOne
+  meetingCancel meetingExportV2Put meetingGet meetingListPut meetingTypeList ruleCreate ruleList schedulingLinkListAdminOneOnOne
   schedulingLinkListGroup schedulingLinkListOwnership schedulingLinkListPersonal schedulingLinkListRoundRobin
   teamAddUsers teamListPut teamRemoveUsers tenantGet userFind userFindByIds userRead userUpdateLicenses
   workspaceAddUsers workspaceList workspaceListUsers workspaceRemoveUsers`.split(/\s+/),

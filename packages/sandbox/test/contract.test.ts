@@ -97,6 +97,7 @@ const requests: Record<string, () => Promise<ApiResponse>> = {
   meetingListPut: () => call(sb, 'PUT', '/v2/org/meetings/meetings', window),
   meetingGet: () => call(sb, 'GET', `/v1/org/meetings/get/${acme().meetings.all()[0]!.id}`),
   meetingExportV2Put: () => call(sb, 'PUT', '/v3/org/meetings/meetings/export', window),
+  meetingTypeList: () => call(sb, 'GET', '/v1/org/meeting-types/list'),
   meetingCancel: () =>
     call(
       sb,
