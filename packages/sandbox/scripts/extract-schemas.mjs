@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Extracts the 200 response schemas (and required permissions) of the operations the sandbox emulates from the
+// Extracts the 200 response schemas (with their required headers, and the required permissions) of the operations the sandbox emulates from the
 // first-party OpenAPI subsets into test/contract/schemas.json. Run once when the specs are available:
 //   node packages/sandbox/scripts/extract-schemas.mjs [/path/to/openapi-dir]
 // Prose (`description`, `example(s)`) is stripped; `$ref`s to components become local `$defs`.
@@ -17,7 +17,7 @@ if (!existsSync(dir)) {
 
 const WANTED = new Set(
   `availabilitySlots conciergeListRouters conciergeLogs distributionCreate distributionListPut distroListRouters
-  meetingCancel meetingExportV2Put meetingGet meetingListPut ruleCreate ruleList schedulingLinkListAdminOneOnOne
+  meetingCancel meetingExportV2Put meetingGet meetingListPut meetingTypeList ruleCreate ruleList schedulingLinkListAdminOneOnOne
   schedulingLinkListGroup schedulingLinkListOwnership schedulingLinkListPersonal schedulingLinkListRoundRobin
   teamAddUsers teamListPut teamRemoveUsers tenantGet userFind userFindByIds userRead userUpdateLicenses
   workspaceAddUsers workspaceList workspaceListUsers workspaceRemoveUsers`.split(/\s+/),
@@ -83,6 +83,7 @@ for (const file of readdirSync(dir)
           path: null,
           permissions: null,
           contentType: 'application/json',
+          headers: [],
           schema: { ...strip(def), $defs },
         };
       }
@@ -102,6 +103,9 @@ for (const file of readdirSync(dir)
         path,
         permissions: op['X-Chili-Required-Permissions'] ?? op['x-chili-required-permissions'] ?? null,
         contentType,
+        headers: Object.entries(ok?.headers ?? {})
+          .filter(([, h]) => h?.required)
+          .map(([name]) => name),
         schema: schema ? { ...strip(schema), $defs } : null,
       };
     }

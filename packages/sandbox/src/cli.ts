@@ -1,37 +1,20 @@
-import { parseArgs } from 'node:util';
 import { createSandbox, type Sandbox } from './create-sandbox.js';
 import { DEMO_READONLY_KEY, GLOBEX_KEY } from './auth.js';
+import { CliError, HELP, resolveCliConfig, type CliConfig } from './cli-config.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    host: { type: 'string', default: '127.0.0.1' },
-    seed: { type: 'string' },
-    scale: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-
-if (values.help) {
-  console.log(
-    'Usage: chilipiper-sandbox [--port 4010] [--host 127.0.0.1] [--seed N] [--scale N]\nA local emulator of the Chili Piper Edge API (NOT the real service).',
-  );
+let config: CliConfig;
+try {
+  config = resolveCliConfig(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof CliError)) throw e;
+  console.error(`chilipiper-sandbox: ${e.message} (see chilipiper-sandbox --help)`);
+  process.exit(2);
+}
+if (config.help) {
+  process.stdout.write(HELP);
   process.exit(0);
 }
 
-const num = (s: string | undefined, name: string): number | undefined => {
-  if (s === undefined) return undefined;
-  const n = Number(s);
-  if (!Number.isFinite(n)) {
-    console.error(`--${name} must be a number`);
-    process.exit(2);
-  }
-  return n;
-};
-
-const port = num(values.port, 'port') ?? 4010;
-const seed = num(values.seed, 'seed');
-const scale = num(values.scale, 'scale');
 let closing = false;
 const state: { sandbox?: Sandbox } = {};
 const stop = (signal: string): void => {
@@ -45,12 +28,7 @@ const stop = (signal: string): void => {
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 
-const sandbox = await createSandbox({
-  port,
-  host: values.host ?? '127.0.0.1',
-  ...(seed !== undefined ? { seed } : {}),
-  ...(scale !== undefined ? { scale } : {}),
-});
+const sandbox = await createSandbox(config.options);
 state.sandbox = sandbox;
 console.log(`Chili Piper Edge API sandbox (an emulator, not the real service)`);
 console.log(`URL: ${sandbox.url}`);

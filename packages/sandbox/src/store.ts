@@ -1,5 +1,6 @@
 import { MeetingIndex } from './meeting-index.js';
 import type {
+  AssignmentTableDefinition,
   ConciergeLog,
   ConciergeRouter,
   Distribution,
@@ -26,6 +27,8 @@ export interface Tenant {
   distributions: Map<string, Distribution>;
   rules: Map<string, Rule>;
   meetingTypes: Map<string, MeetingType>;
+  /** Assignment-table definitions by id. */
+  assignmentTables: Map<string, AssignmentTableDefinition>;
   meetings: MeetingIndex;
   links: Map<string, SchedulingLink>;
   conciergeRouters: Map<string, ConciergeRouter>;
@@ -50,6 +53,7 @@ export function emptyTenant(id: string, name: string, subdomain: string, domains
     distributions: new Map(),
     rules: new Map(),
     meetingTypes: new Map(),
+    assignmentTables: new Map(),
     meetings: new MeetingIndex(),
     links: new Map(),
     conciergeRouters: new Map(),

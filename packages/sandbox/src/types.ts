@@ -99,11 +99,36 @@ export interface Rule {
   deletedAt?: string;
 }
 
+/** A meeting location as the spec's `MeetingLocation` union stores it (`type`, `index`, `host?`, `value?`). */
+export interface MeetingLocation {
+  type: string;
+  index: number;
+  host?: 'Host' | 'AssigneeIfExists' | 'BookerIfExists';
+  value?: string;
+}
+
 export interface MeetingType {
   id: string;
   workspaceId: string;
   name: string;
   durationMin: number;
+  description: string;
+  status: 'Active' | 'Inactive';
+  location: { default: MeetingLocation; others: MeetingLocation[] };
+  buffers: { before?: string; after?: string };
+  meetingLimit?: { limitBy: 'Email' | 'Domain'; timeframe: string; count: number };
+}
+
+export type ColumnContext = 'Record' | 'Meeting' | 'Conversation';
+
+/** An assignment-table definition: the input columns a rule matches on and the output columns it assigns. */
+export interface AssignmentTableDefinition {
+  id: string;
+  workspaceId: string;
+  name: string;
+  inputs: { key: string; name: string; required: boolean; typeHint?: { type: string; ofType?: unknown } }[];
+  outputs: { key: string; name: string; context: ColumnContext; required: boolean }[];
+  metadata: Metadata;
 }
 
 export type MeetingStatus = 'Active' | 'Canceled' | 'NoShow' | 'Completed';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -48,6 +48,32 @@ describe('chilipiper-sandbox CLI', () => {
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('--help prints the help and exits 0; an unknown flag is one line on stderr and exit 2', () => {
+    const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: chilipiper-sandbox \[options\]\n/);
+    expect(help.stdout).toContain('--now <time>');
+    const bad = spawnSync(process.execPath, [cli, '--prot', '4010'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe('chilipiper-sandbox: unknown option --prot (see chilipiper-sandbox --help)\n');
+  });
+
+  it('--now fixes the clock the seed is relative to', async () => {
+    child = spawn(process.execPath, [cli, '--port', '0', '--now', '2026-03-10T12:00:00Z'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = await waitForOutput(child, /API key \(Acme Corp, all permissions\): \S+\n/);
+    const url = /URL: (\S+)/.exec(out)![1]!;
+    const key = /API key \(Acme Corp, all permissions\): (\S+)/.exec(out)![1]!;
+    const res = await fetch(`${url}/v2/org/meetings/meetings`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z', pageSize: 1 }),
+    });
+    expect(((await res.json()) as { hasMore: string }).hasMore).toBe('Yes');
   });
 
   it('exits cleanly on SIGINT', async () => {

@@ -11,6 +11,8 @@ interface OperationSchema {
   path: string;
   permissions: string[] | null;
   contentType: string | null;
+  /** Response headers the spec marks `required` on the 200. */
+  headers: string[];
   schema: Record<string, unknown> | null;
 }
 
@@ -95,6 +97,7 @@ const requests: Record<string, () => Promise<ApiResponse>> = {
   meetingListPut: () => call(sb, 'PUT', '/v2/org/meetings/meetings', window),
   meetingGet: () => call(sb, 'GET', `/v1/org/meetings/get/${acme().meetings.all()[0]!.id}`),
   meetingExportV2Put: () => call(sb, 'PUT', '/v3/org/meetings/meetings/export', window),
+  meetingTypeList: () => call(sb, 'GET', '/v1/org/meeting-types/list'),
   meetingCancel: () =>
     call(
       sb,
@@ -154,6 +157,7 @@ describe('contract: responses validate against the first-party OpenAPI response 
       const res = await requests[operationId]!();
       expect(res.status, res.text).toBe(200);
       if (spec.contentType) expect(res.headers.get('content-type')).toBe(spec.contentType);
+      for (const header of spec.headers) expect(res.headers.get(header), header).toBeTruthy();
       if (!spec.schema) return;
       const payload = spec.contentType?.startsWith('text/') ? res.text : res.json;
       const validate = ajv.compile(relax(spec.schema));

@@ -72,6 +72,9 @@ describe('seeded meetings', () => {
     });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(r.headers.get('content-disposition')).toBe(
+      'attachment; filename="meetings-export-2026-03-09_2026-03-10.csv"',
+    );
     const lines = r.text.trim().split('\r\n');
     const header = lines[0]!.split(',');
     expect(header).toContain('Meeting ID');

@@ -71,10 +71,12 @@ const OPERATIONS: [string, string, string][] = [
   ['crm-noshow-post', 'POST', '/v2/org/crm/noshow/{crmEventId}'],
   ['crm-noshow', 'GET', '/v1/org/crm/noshow/{crmEventId}'],
   ['crm-activity', 'GET', '/v1/org/crm/activity/{crmEventId}'],
+  ['meeting-type-list', 'GET', '/v1/org/meeting-types/list'],
+  ['assignment-table-definition-list', 'GET', '/v1/org/assignment-table-definitions/list'],
 ];
 
 describe('route table', () => {
-  it('serves every operation the 54 tools call (plus deprecated twins) at its documented method and path', () => {
+  it('serves every operation the tools call (plus deprecated twins and upcoming reads) at its documented method and path', () => {
     const served = allRoutes.map((r) => [r.name, r.method, r.path]);
     expect(served.sort()).toEqual([...OPERATIONS].sort());
   });

@@ -30,6 +30,11 @@ export interface Route {
   method: string;
   path: string;
   permissions: string[];
+  /**
+   * Path or query parameters typed `format: uuid` by the spec. A value that is not a UUID is refused before the
+   * handler runs with the Tapir-style 400 `Invalid value for: path parameter <name>` (or `query parameter`).
+   */
+  uuidParams?: readonly string[];
   handler: Handler;
 }
 

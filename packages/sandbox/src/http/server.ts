@@ -4,6 +4,7 @@ import type { SandboxContext } from '../context.js';
 import { isPassThrough, type Faults } from '../faults.js';
 import type { RequestLog } from '../request-log.js';
 import { apiError, invalid } from './errors.js';
+import { checkUuidParams } from './validate.js';
 import { COMMON_HEADERS, errorReply, faultReply, readBody, sleep } from './responses.js';
 import type { Reply, Router } from './router.js';
 
@@ -107,6 +108,7 @@ export function createListener(deps: ServerDeps): (req: IncomingMessage, res: Se
           throw apiError(403, 'Forbidden', `Operation ${match.route.name} requires permission ${missing}`, {
             permission: missing,
           });
+        checkUuidParams(match.route.uuidParams ?? [], match.params, url.searchParams);
         if (malformed) throw invalid('body (malformed JSON)');
         const parsed = raw.trim() === '' ? undefined : body;
         return match.route.handler({

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { invalid } from './errors.js';
+import { HttpError, invalid } from './errors.js';
 import { parseDateTime, parseDuration } from '../util/time.js';
 
 /** Validates a request body with a valibot schema; failures become 400 `Invalid value for: body (path: message)`. */
@@ -80,4 +80,25 @@ export function requiredQuery(query: URLSearchParams, name: string): string {
   const value = query.get(name);
   if (value === null || value === '') throw invalid(`query parameter ${name}`);
   return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Refuses path or query parameters that must be UUIDs (`format: uuid` in the spec) and are not: one 400 text/plain
+ * naming each, joined like Tapir joins them. An absent query parameter is left to the handler (required or not).
+ */
+export function checkUuidParams(
+  names: readonly string[],
+  params: Record<string, string>,
+  query: URLSearchParams,
+): void {
+  const bad: string[] = [];
+  for (const name of names) {
+    const inPath = params[name];
+    const value = inPath ?? query.get(name);
+    if (value !== null && !UUID.test(value))
+      bad.push(`Invalid value for: ${inPath === undefined ? 'query' : 'path'} parameter ${name}`);
+  }
+  if (bad.length > 0) throw new HttpError(400, bad.join(', '));
 }

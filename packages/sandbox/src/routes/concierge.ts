@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { bookFromSession, slotKey } from '../booking.js';
 import { apiError, invalid, notFound } from '../http/errors.js';
 import type { Ctx, Route } from '../http/router.js';
-import { DateTime, parseBody, requiredQuery } from '../http/validate.js';
-import type { ConciergeRouter } from '../types.js';
+import { DateTime, paginate, parseBody, queryPaging, requiredQuery } from '../http/validate.js';
+import type { ConciergeLog, ConciergeRouter } from '../types.js';
 import { DAY } from '../util/time.js';
 import { RouteSchema, ScheduleSchema, route } from './concierge-routing.js';
 import { logView, routerView } from './concierge-views.js';
@@ -98,6 +98,7 @@ export const conciergeRoutes: Route[] = [
     method: 'POST',
     path: '/v1/org/concierge/logs',
     permissions: ['logs.read'],
+    uuidParams: ['routerId'],
     handler: (ctx) => {
       const q = ctx.query;
       const workspaceId = requiredQuery(q, 'workspaceId');
@@ -112,25 +113,17 @@ export const conciergeRoutes: Route[] = [
       if (end <= start) throw invalid('query parameter end (end must be after start)');
       if (end - start > 30 * DAY)
         throw invalid('query parameter end (span between start and end must be at most 30 days)');
-      const page = Number(q.get('page') ?? 0);
-      const pageSize = Number(q.get('pageSize') ?? 100);
-      if (!Number.isInteger(page) || page < 0) throw invalid('query parameter page');
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500)
-        throw invalid('query parameter pageSize');
+      const paged = q.has('page') || q.has('pageSize');
+      const { page, pageSize } = queryPaging(q, 100, 500);
       const r = ctx.tenant.conciergeRouters.get(routerId);
       if (!r || r.workspaceId !== workspaceId) throw notFound('Router', routerId);
       const logs = ctx.tenant.conciergeLogs.filter(
         (l) => l.routerId === routerId && l.triggeredAt >= start && l.triggeredAt < end,
       );
-      const from = page * pageSize;
-      return {
-        json: {
-          results: logs.slice(from, from + pageSize).map((l) => logView(ctx.tenant, l)),
-          total: logs.length,
-          page,
-          pageSize,
-        },
-      };
+      const view = (l: ConciergeLog) => logView(ctx.tenant, l);
+      // The operation answers an array of entries; page/pageSize came later (max 500): only a request that
+      // sends one of them gets the {results, total, page, pageSize} envelope.
+      return { json: paged ? paginate(logs, page, pageSize, view) : logs.map(view) };
     },
   },
 ];

@@ -4,6 +4,7 @@ import { paginate, parseBody } from '../http/validate.js';
 import type { Tenant } from '../store.js';
 import type { Distribution } from '../types.js';
 import { iso } from '../util/time.js';
+import { checkMembers } from './distribution-members.js';
 import { AdjustSchema, CreateSchema, ListSchema, UpdateSchema } from './distribution-schemas.js';
 import { getTeam } from './teams.js';
 import { distributionView } from './views.js';
@@ -53,6 +54,7 @@ export const distributionRoutes: Route[] = [
       const b = parseBody(CreateSchema, body);
       getWorkspace(tenant, b.workspaceId);
       checkTeam(tenant, b.teamId, b.workspaceId);
+      checkMembers(tenant, b.teamId, b);
       const at = iso(now);
       const by = `apikey/${key.id}`;
       const d: Distribution = {
@@ -82,6 +84,7 @@ export const distributionRoutes: Route[] = [
       const d = getDistribution(tenant, params.distributionId ?? '');
       const b = parseBody(UpdateSchema, body);
       if (b.teamId) checkTeam(tenant, b.teamId, d.workspaceId);
+      checkMembers(tenant, b.teamId ?? d.teamId, b, d.id);
       if (b.name !== undefined) d.name = b.name;
       if (b.teamId !== undefined) d.teamId = b.teamId;
       if (b.assignmentTypeConfig !== undefined) d.assignmentTypeConfig = b.assignmentTypeConfig;
@@ -101,6 +104,7 @@ export const distributionRoutes: Route[] = [
     handler: ({ tenant, params, body, key, now }) => {
       const d = getDistribution(tenant, params.distributionId ?? '');
       const b = parseBody(AdjustSchema, body);
+      checkMembers(tenant, d.teamId, b, d.id);
       for (const w of b.weights ?? []) {
         const cur = d.weights.find((x) => x.userId === w.userId);
         if (cur) cur.weight = Math.max(0, Math.min(10000, cur.weight + w.weight));

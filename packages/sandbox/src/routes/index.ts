@@ -1,4 +1,5 @@
 import type { Route } from '../http/router.js';
+import { assignmentTableRoutes } from './assignment-tables.js';
 import { availabilityRoutes } from './availability.js';
 import { conciergeRoutes } from './concierge.js';
 import { crmRoutes } from './crm.js';
@@ -6,6 +7,7 @@ import { distributionRoutes } from './distributions.js';
 import { distroRoutes } from './distro.js';
 import { handoffRoutes } from './handoff.js';
 import { linkRoutes } from './links.js';
+import { meetingTypeRoutes } from './meeting-types.js';
 import { meetingRoutes } from './meetings.js';
 import { orgRoutes } from './org.js';
 import { ruleRoutes } from './rules.js';
@@ -21,7 +23,9 @@ export const allRoutes: Route[] = [
   ...teamRoutes,
   ...distributionRoutes,
   ...ruleRoutes,
+  ...assignmentTableRoutes,
   ...meetingRoutes,
+  ...meetingTypeRoutes,
   ...linkRoutes,
   ...availabilityRoutes,
   ...handoffRoutes,

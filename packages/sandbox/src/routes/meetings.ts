@@ -4,7 +4,7 @@ import type { Ctx, Route } from '../http/router.js';
 import { DateTime, Id, parseBody } from '../http/validate.js';
 import type { Tenant } from '../store.js';
 import type { Meeting } from '../types.js';
-import { DAY } from '../util/time.js';
+import { DAY, iso } from '../util/time.js';
 import { toCsv } from './csv.js';
 import { activityLink, getAction, postAction } from './meeting-actions.js';
 import { effectiveStatus, meetingDetail, meetingListItem } from './views.js';
@@ -82,6 +82,9 @@ export function getMeeting(t: Tenant, id: string): Meeting {
 
 const byId = (ctx: Ctx): Meeting => getMeeting(ctx.tenant, ctx.params.meetingId ?? '');
 
+// `meetingId` is `format: uuid` in the spec of meeting-get and meeting-cancel; the other meeting operations carry
+// the same id (no spec describes them), so they refuse a malformed one the same way.
+
 export const meetingRoutes: Route[] = [
   {
     name: 'meeting-list-put',
@@ -100,6 +103,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/get/{meetingId}',
     permissions: ['meeting.read'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => ({ json: { data: meetingDetail(byId(ctx), ctx.tenant, ctx.now), hasMore: 'No' } }),
   },
   {
@@ -109,9 +113,15 @@ export const meetingRoutes: Route[] = [
     permissions: ['meeting.read'],
     handler: ({ tenant, body, now }) => {
       const b = parseBody(ExportSchema, body);
+      // The spec requires a Content-Disposition header; its value is undocumented. The MCP layer names the file
+      // `meetings-export-….csv`, so the sandbox sends an attachment named after the window's UTC dates.
+      const day = (ms: number): string => iso(ms).slice(0, 10);
       return {
         text: toCsv(queryMeetings(tenant, b, now), tenant, now),
         contentType: 'text/csv; charset=utf-8',
+        headers: {
+          'Content-Disposition': `attachment; filename="meetings-export-${day(b.start)}_${day(b.end)}.csv"`,
+        },
       };
     },
   },
@@ -120,6 +130,7 @@ export const meetingRoutes: Route[] = [
     method: 'POST',
     path: '/v2/org/meetings/cancel/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => postAction(byId(ctx), 'cancel', ctx),
   },
   {
@@ -127,6 +138,7 @@ export const meetingRoutes: Route[] = [
     method: 'POST',
     path: '/v2/org/meetings/noshow/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => postAction(byId(ctx), 'noshow', ctx),
   },
   {
@@ -134,6 +146,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/cancel/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => getAction(ctx.tenant.meetings.byId.get(ctx.params.meetingId ?? ''), 'cancel', ctx),
   },
   {
@@ -141,6 +154,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/noshow/{meetingId}',
     permissions: ['meeting.modify'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => getAction(ctx.tenant.meetings.byId.get(ctx.params.meetingId ?? ''), 'noshow', ctx),
   },
   {
@@ -148,6 +162,7 @@ export const meetingRoutes: Route[] = [
     method: 'GET',
     path: '/v1/org/meetings/activity/{meetingId}',
     permissions: ['meeting.read'],
+    uuidParams: ['meetingId'],
     handler: (ctx) => activityLink(byId(ctx), ctx),
   },
 ];

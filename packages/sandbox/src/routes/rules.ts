@@ -5,6 +5,7 @@ import { Id, paginate, parseBody, queryPaging, requiredQuery } from '../http/val
 import type { Tenant } from '../store.js';
 import type { Rule, RuleType } from '../types.js';
 import { iso } from '../util/time.js';
+import { getAssignmentTable } from './assignment-tables.js';
 import { getTeam } from './teams.js';
 import { ruleView } from './views.js';
 import { getWorkspace } from './workspaces.js';
@@ -103,6 +104,7 @@ export const ruleRoutes: Route[] = [
       const { dto } = parseBody(v.object({ dto: CreateDto }), body);
       getWorkspace(tenant, dto.workspaceId);
       if ('teamId' in dto && dto.teamId) getTeam(tenant, dto.teamId);
+      if ('assignmentTableId' in dto) getAssignmentTable(tenant, dto.workspaceId, dto.assignmentTableId);
       if (dto.ruleId && tenant.rules.has(dto.ruleId))
         throw apiError(409, 'RuleAlreadyExists', `Rule ${dto.ruleId} already exists`, { ruleId: dto.ruleId });
       const at = iso(now);
@@ -135,6 +137,8 @@ export const ruleRoutes: Route[] = [
       if (dto.workspaceId && dto.workspaceId !== rule.workspaceId)
         throw invalid('body (dto.workspaceId: a rule cannot move workspaces)');
       if (dto.teamId) getTeam(tenant, dto.teamId);
+      if (dto.assignmentTableId !== undefined && rule.type === 'AssignmentTableRule')
+        getAssignmentTable(tenant, rule.workspaceId, dto.assignmentTableId);
       if (dto.name !== undefined) rule.name = dto.name;
       if (dto.conditions !== undefined) rule.conditions = structuredClone(dto.conditions);
       if (dto.teamId !== undefined && rule.type === 'OwnershipRule') rule.teamId = dto.teamId;

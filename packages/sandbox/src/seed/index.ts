@@ -4,6 +4,7 @@ import { seedOrg } from './org.js';
 import { seedRouting } from './routing.js';
 import { seedRouters } from './routers.js';
 import { seedMeetings } from './meetings.js';
+import { seedAssignmentTables } from './assignment-tables.js';
 
 /** Default seed of the demo data. */
 export const DEFAULT_SEED = 20260701;
@@ -56,6 +57,7 @@ function buildTenant(
   seedRouting(t, rng, createdAt);
   seedRouters(t, rng, createdAt);
   seedMeetings(t, rng, meetings, now);
+  seedAssignmentTables(t, new Prng(seed ^ 0xab1e), createdAt);
   return t;
 }
 

@@ -2,13 +2,8 @@ import type { Prng } from '../util/prng.js';
 import type { Tenant } from '../store.js';
 import type { Distribution, Rule } from '../types.js';
 import { seedLinks } from './links.js';
+import { seedMeetingTypes } from './meeting-types.js';
 import { metadata } from './org.js';
-
-const MEETING_TYPES: [string, number][] = [
-  ['Intro Call', 30],
-  ['Product Demo', 45],
-  ['Quarterly Business Review', 60],
-];
 
 const ASSIGNMENT_CONFIGS: Distribution['assignmentTypeConfig'][] = [
   {
@@ -47,12 +42,7 @@ export function sampleConditions(rng: Prng, field: string, operator: string, val
 export function seedRouting(t: Tenant, rng: Prng, createdAt: string): void {
   const admin = [...t.users.values()][0];
   const by = `user/${admin?.id ?? '000000000000000000000000'}`;
-  for (const ws of t.workspaces.values()) {
-    for (const [name, durationMin] of MEETING_TYPES) {
-      const id = rng.uuid();
-      t.meetingTypes.set(id, { id, workspaceId: ws.id, name, durationMin });
-    }
-  }
+  seedMeetingTypes(t, rng);
   let n = 0;
   for (const team of t.teams.values()) {
     const config = ASSIGNMENT_CONFIGS[n % ASSIGNMENT_CONFIGS.length] ?? { type: 'Conversation' };
