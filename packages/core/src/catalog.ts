@@ -4,8 +4,8 @@ import { usersTools } from './tools/users.js';
 import { workspacesTools } from './tools/workspaces.js';
 import { teamsTools } from './tools/teams.js';
 import { distributionsTools } from './tools/distributions.js';
-import { rulesTools } from './tools/rules.js';
-import { meetingsTools } from './tools/meetings.js';
+import { assignmentTableTools, rulesTools } from './tools/rules.js';
+import { meetingsTools, meetingTypeTools } from './tools/meetings.js';
 import { schedulingTools } from './tools/scheduling.js';
 import { availabilityTools } from './tools/availability.js';
 import { handoffTools } from './tools/handoff.js';
@@ -27,6 +27,8 @@ const tools = [
   ...conciergeTools,
   ...distroTools,
   ...crmTools,
+  ...meetingTypeTools,
+  ...assignmentTableTools,
 ];
 
 /** The union of the catalog's tool types, each with its literal name and valibot input schema. */
@@ -35,7 +37,7 @@ export type CatalogTool = (typeof tools)[number];
 /** The name of a catalog tool, e.g. `meeting-list-put`. */
 export type ToolName = CatalogTool['name'];
 
-/** All Chili Piper MCP tools, in help-article order. */
+/** All Chili Piper MCP tools: the help article's, in its order, then the read tools added beyond it. */
 export const catalog: readonly AnyTool[] = tools as readonly AnyTool[];
 
 const byName = new Map(catalog.map((tool) => [tool.name, tool]));

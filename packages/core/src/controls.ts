@@ -19,9 +19,7 @@ export function paginationInput(paging: Pagination) {
           v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max ?? 1000), v.description(sizeText)),
         ),
       }),
-      v.description(
-        `{page, pageSize}: 0-based page; pageSize default ${size}${max === undefined ? '' : `, max ${max}`}.`,
-      ),
+      v.description(`{page, pageSize≤${max ?? 1000}}`),
     ),
   );
 }
@@ -31,7 +29,7 @@ export const cursorInput = v.optional(
   v.pipe(
     v.string('cursor must be the nextCursor string of the previous result'),
     v.maxLength(2000, 'cursor is too long: pass nextCursor exactly as it was returned'),
-    v.description('nextCursor of the previous result, with the same other arguments, for the next items.'),
+    v.description('nextCursor, for more.'),
   ),
 );
 
@@ -49,7 +47,8 @@ export const fieldsInput = v.optional(
       ],
       'fields must be "all" or a list of dotted field paths',
     ),
-    v.description('"all" for full records, or the dotted fields to keep. Default: a compact form.'),
+    v.metadata({ listing: 'summary' }),
+    v.description('"all" or paths.'),
   ),
 );
 

@@ -1,6 +1,5 @@
 import { ConfigError } from './config-error.js';
 import { EdgeError, redact } from './errors.js';
-import { withoutLocalOnly } from './local-filter.js';
 import { resultUri } from './result-link.js';
 import {
   DEFAULT_MAX_RESULT_CHARS,
@@ -79,7 +78,7 @@ async function run(tool: AnyTool, rawArgs: unknown, options: ExecuteOptions): Pr
     const text = await fetchTextRange(tool, args, sendOne, options.onProgress);
     return textResult(tool, text, maxChars, options.links ? { uri: resultUri(tool.name, args) } : undefined);
   }
-  const response = await sendOne(toRequest(tool, withoutLocalOnly(tool, args)));
+  const response = await sendOne(toRequest(tool, args));
   return jsonResult(shapeRecord(tool, response.data, fields), maxChars);
 }
 

@@ -21,7 +21,15 @@ export { catalog, getTool, type CatalogTool, type ToolName } from './catalog.js'
 export { toRequest, type EdgeRequest } from './to-request.js';
 export { EdgeError, redact, type EdgeErrorKind } from './errors.js';
 export { DEFAULT_BASE_URL, type RetryPolicy, type AttemptEvent } from './send.js';
-export { DEFAULT_MAX_RESULT_CHARS, ERROR_META_KEY, type ErrorData, type ToolResult } from './results.js';
+export {
+  DEFAULT_MAX_RESULT_CHARS,
+  ERROR_META_KEY,
+  resultText,
+  type ErrorData,
+  type ResourceLinkContent,
+  type TextContent,
+  type ToolResult,
+} from './results.js';
 export { executeTool, type ExecuteOptions } from './execute.js';
 export { selectTools, type ToolFilter } from './select.js';
 export { ConfigError } from './config-error.js';

@@ -39,9 +39,17 @@ const OBJECTS = new Set(['object', 'loose_object', 'strict_object', 'object_with
 const OPTIONAL = new Set(['optional', 'exact_optional', 'nullish', 'undefinedable', 'nullable']);
 const COMPLEX = new Set([...OBJECTS, 'variant', 'union', 'record', 'lazy', 'array']);
 
-const describe = (s: Schema) => s.pipe?.findLast((a) => a.type === 'description')?.description;
-const listing = (s: Schema) => s.pipe?.find((a) => a.type === 'metadata')?.metadata?.listing;
-const isInteger = (s: Schema) => s.pipe?.some((a) => a.type === 'integer') ?? false;
+/** The actions of a schema's pipe, with the pipes of schemas piped again (`v.pipe(piped, …)`) flattened. */
+function actions(s: Schema): Action[] {
+  return (s.pipe ?? []).flatMap((a) => {
+    const inner = a as Action & Schema;
+    return inner !== s && inner.pipe ? actions(inner) : [a];
+  });
+}
+const describe = (s: Schema) => actions(s).findLast((a) => a.type === 'description')?.description;
+const listing = (s: Schema) =>
+  actions(s).find((a) => a.type === 'metadata' && a.metadata?.listing)?.metadata?.listing;
+const isInteger = (s: Schema) => actions(s).some((a) => a.type === 'integer');
 
 /** The schema that decides a field's shape: through optional/nullable wrappers. */
 function unwrap(s: Schema): Schema {
@@ -57,13 +65,26 @@ function isComplex(s: Schema): boolean {
   return COMPLEX.has(node.type);
 }
 
+/** The JSON type(s) of a shape listed as a summary. */
+function summaryType(schema: Schema): string | string[] {
+  const s = unwrap(schema);
+  if (s.type === 'union' || s.type === 'variant') {
+    const types = [...new Set((s.options as Schema[]).flatMap((o) => summaryType(o)))];
+    return types.length === 1 ? types[0]! : types;
+  }
+  if (s.type === 'literal') return typeof s.literal;
+  if (s.type === 'array') return 'array';
+  if (COMPLEX.has(s.type)) return 'object';
+  return s.type === 'picklist' ? 'string' : s.type;
+}
+
 function emit(schema: Schema, depth: number, lazies: Set<Schema>): Json {
   const s = unwrap(schema);
   const description = describe(s) ?? describe(schema);
   const mode = listing(s);
   const withDescription = (json: Json) => (description ? { ...json, description } : json);
   if (isComplex(s) && description) {
-    const kind = s.type === 'array' ? 'array' : 'object';
+    const kind = summaryType(s);
     if (mode === 'type') return { type: kind, description: `${description} Type: ${toTypeLine(s)}` };
     const spellsShape = /\{[^}]*\}/.test(description);
     if (mode === 'summary' || depth >= SUMMARY_DEPTH || spellsShape) return { type: kind, description };

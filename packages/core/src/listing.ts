@@ -4,6 +4,17 @@ import type { AnyTool } from './tool.js';
 
 const listings = new WeakMap<AnyTool, McpTool>();
 
+/**
+ * The description a model reads: the tool's own, plus what its compact result holds (from `tool.view`), so the
+ * two can never drift apart.
+ */
+export function listedDescription(tool: AnyTool): string {
+  const keep = tool.view?.keep;
+  if (!keep) return tool.description;
+  const fields = keep.join(', ');
+  return `${tool.description} ${tool.view?.items !== undefined ? 'Items' : 'Returns'}: ${fields}.`;
+}
+
 /** The MCP `tools/list` entry of a tool, computed once per tool object. */
 export function toMcpTool(tool: AnyTool): McpTool {
   let listed = listings.get(tool);
@@ -13,7 +24,7 @@ export function toMcpTool(tool: AnyTool): McpTool {
   listed = {
     name: tool.name,
     title: tool.title,
-    description: tool.description,
+    description: listedDescription(tool),
     inputSchema: { ...schema, type: 'object' },
     annotations: {
       title: tool.title,

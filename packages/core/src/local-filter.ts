@@ -30,23 +30,3 @@ export function matches(
     return valuesAt(item, f.item).some((v) => wants.includes(norm(v)));
   });
 }
-
-/** The input without the filter fields the Edge API must not receive (nested ones too). */
-export function withoutLocalOnly(
-  tool: AnyTool,
-  input: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-  let out: Record<string, unknown> = { ...input };
-  for (const f of tool.filters ?? []) {
-    if (f.send) continue;
-    const [head, ...rest] = f.input.split('.') as [string, ...string[]];
-    if (rest.length === 0) {
-      delete out[head];
-    } else if (out[head] && typeof out[head] === 'object') {
-      const inner = { ...(out[head] as Record<string, unknown>) };
-      delete inner[rest.join('.')];
-      out = { ...out, [head]: inner };
-    }
-  }
-  return out;
-}

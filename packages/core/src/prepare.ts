@@ -1,6 +1,7 @@
 /**
  * The structural pass before valibot runs, guided by the tool's schema: it repairs what clients commonly send
- * as text (stringified JSON objects and arrays, numeric and boolean strings) and names what valibot would
+ * as text (stringified JSON objects and arrays, numeric and boolean strings, a picklist value's documented
+ * aliases such as `CANCELLED` for `Canceled`) and names what valibot would
  * drop silently (unknown keys at any depth, `__proto__`/`constructor`/`prototype` keys, an array where an
  * object belongs). Pure; never mutates its input.
  */
@@ -22,6 +23,7 @@ interface Node {
   readonly key?: string;
   readonly literal?: unknown;
   readonly getter?: (input: unknown) => Node;
+  readonly pipe?: readonly { type: string; metadata?: { aliases?: Record<string, string> } }[];
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -61,6 +63,10 @@ function fromText(node: Node, value: string): unknown {
     return value; // valibot names the field
   }
   if (node.type === 'number' && /^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (node.type === 'picklist') {
+    const aliases = node.pipe?.find((a) => a.type === 'metadata')?.metadata?.aliases;
+    if (aliases && Object.hasOwn(aliases, t)) return aliases[t];
+  }
   if (node.type === 'boolean' && (t === 'true' || t === 'false')) return t === 'true';
   return value;
 }

@@ -30,14 +30,20 @@ function matcher(tools: readonly AnyTool[], patterns: readonly string[], option:
 }
 
 /**
- * Applies include/exclude/read-only to a catalog. Throws a {@link ConfigError} when a name is unknown or
+ * Applies include/exclude/read-only to a catalog. An opt-in tool (`tool.optIn`) is selected only when `include`
+ * names it. Throws a {@link ConfigError} when a name is unknown or
  * when the filter leaves no tool at all, so a typo fails at start-up instead of serving nothing.
  */
 export function selectTools(tools: readonly AnyTool[], filter: ToolFilter = {}): AnyTool[] {
   const include = filter.include?.length ? matcher(tools, filter.include, 'include') : () => true;
   const exclude = filter.exclude?.length ? matcher(tools, filter.exclude, 'exclude') : () => false;
+  const named = new Set(filter.include ?? []);
   const selected = tools.filter(
-    (t) => include(t) && !exclude(t) && (!filter.readOnly || t.safety.kind === 'read'),
+    (t) =>
+      include(t) &&
+      !exclude(t) &&
+      (!t.optIn || named.has(t.name)) &&
+      (!filter.readOnly || t.safety.kind === 'read'),
   );
   if (selected.length === 0) {
     throw new ConfigError(
@@ -52,6 +58,9 @@ export function selectTools(tools: readonly AnyTool[], filter: ToolFilter = {}):
 
 /** Why a tool of the catalog is not among the selected ones, in words for the model. */
 export function whyHidden(tool: AnyTool, filter: ToolFilter): string {
+  if (tool.optIn && !filter.include?.includes(tool.name)) {
+    return `is not enabled: it is opt-in (start the server with ${tool.name} in its tool list, e.g. CHILI_PIPER_TOOLS)`;
+  }
   if (filter.readOnly && tool.safety.kind !== 'read') {
     return `is disabled: this server is in read-only mode and ${tool.name} changes data`;
   }

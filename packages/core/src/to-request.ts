@@ -1,3 +1,4 @@
+import { CONTROL_FIELDS } from './controls.js';
 import type { AnyTool, FieldPlacement, HttpMethod } from './tool.js';
 
 /** A request ready to send: the only place that decides where input fields go. */
@@ -19,14 +20,19 @@ export function pathVariables(path: string): string[] {
   return [...path.matchAll(PATH_VAR)].map((m) => m[1] as string);
 }
 
-/** Where one input field goes: the path, or a {@link FieldPlacement}. */
-export type Placement = { readonly in: 'path' } | FieldPlacement;
+/**
+ * Where one input field goes: the path, a {@link FieldPlacement}, or nowhere (`none`: the inputs this layer
+ * consumes itself, `cursor`, `fields` and filters applied locally).
+ */
+export type Placement = { readonly in: 'path' } | { readonly in: 'none' } | FieldPlacement;
 
 /**
- * The placement of one input field: an explicit entry on the tool, the paging rule for `pagination`,
- * or the default (path variable, else query for GET/DELETE, else body).
+ * The placement of one input field: an explicit entry on the tool, `none` for what the executor consumes, the
+ * paging rule for `pagination`, or the default (path variable, else query for GET/DELETE, else body).
  */
 export function placementOf(tool: AnyTool, field: string): Placement {
+  if ((CONTROL_FIELDS as readonly string[]).includes(field)) return { in: 'none' };
+  if (tool.filters?.some((f) => f.input === field && !f.send)) return { in: 'none' };
   const explicit = tool.fields?.[field];
   if (explicit) return explicit;
   if (field === 'pagination' && tool.pagination) return { in: tool.pagination.in, spread: true };
@@ -59,6 +65,7 @@ export function toRequest(tool: AnyTool, args: Readonly<Record<string, unknown>>
   for (const [field, value] of Object.entries(args)) {
     if (value === undefined) continue;
     const place = placementOf(tool, field);
+    if (place.in === 'none') continue;
     if (place.in === 'path') {
       pathValues[field] = String(value);
     } else if ('root' in place) {

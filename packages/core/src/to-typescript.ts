@@ -38,13 +38,22 @@ export interface WrittenType {
 const OBJECTS = new Set(['object', 'loose_object', 'strict_object', 'object_with_rest']);
 const OPTIONAL = new Set(['optional', 'exact_optional', 'nullish', 'undefinedable']);
 
+type Action = NonNullable<Schema['pipe']>[number];
+
+/** The actions of a schema's pipe, with the pipes of schemas piped again (`v.pipe(piped, …)`) flattened. */
+function actions(schema: Schema): Action[] {
+  return (schema.pipe ?? []).flatMap((a) => {
+    const inner = a as Action & Schema;
+    return inner !== schema && inner.pipe ? actions(inner) : [a];
+  });
+}
+
 function description(schema: Schema): string | undefined {
-  const found = schema.pipe?.findLast((a) => a.type === 'description');
-  return found?.description;
+  return actions(schema).findLast((a) => a.type === 'description')?.description;
 }
 
 function typeName(schema: Schema): string | undefined {
-  const name = schema.pipe?.find((a) => a.type === 'metadata')?.metadata?.typeName;
+  const name = actions(schema).find((a) => a.type === 'metadata' && a.metadata?.typeName)?.metadata?.typeName;
   return typeof name === 'string' ? name : undefined;
 }
 

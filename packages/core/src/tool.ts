@@ -178,6 +178,10 @@ export interface ToolDocs {
   readonly flow?: Flow;
   /** True when the call reaches beyond Chili Piper (emails, calendar invites, CRM updates, automations). */
   readonly externalEffects?: boolean;
+  /** Why the tool has its safety class, by the MCP annotation definitions (read / additive / destructive). */
+  readonly safetyReason: string;
+  /** Not among the hosted server's tools (help article): added from the Edge operation index. */
+  readonly extra?: true;
 }
 
 /** The valibot schema of a tool's input: always an object. */
@@ -215,6 +219,8 @@ export interface Tool<TInput extends InputSchema = InputSchema, TName extends st
   readonly permission: string;
   /** Response body kind. */
   readonly response: 'json' | 'text' | 'csv';
+  /** Served only when `include` names the tool itself (not its group): kept out of the default list's tokens. */
+  readonly optIn?: true;
   /** Documentation only: never read by the executor. */
   readonly docs: ToolDocs;
 }
@@ -227,7 +233,9 @@ export type ControlEntries<S> = (S extends { readonly pagination: Pagination }
   ? { readonly pagination: PaginationInput }
   : unknown) &
   (S extends { readonly view: { readonly items: string } } ? { readonly cursor: CursorInput } : unknown) &
-  (S extends { readonly view: View } ? { readonly fields: FieldsInput } : unknown);
+  (S extends { readonly view: { readonly keep: readonly string[] } }
+    ? { readonly fields: FieldsInput }
+    : unknown);
 
 /** What {@link defineTool} takes: a tool whose input leaves out what the tool's other data implies. */
 export type ToolSpec<TEntries extends ObjectEntries, TName extends string = string> = Omit<
@@ -243,7 +251,7 @@ type EntriesOf<T> = T extends ObjectSchema<infer E, undefined> ? E : never;
 /**
  * Makes a tool from its data, keeping literal types for inference. Inputs implied by the tool's other data
  * are added here, so they are stated once: `pagination` on paged tools (page sizes from `tool.pagination`),
- * `cursor` on lists, `fields` on tools with a compact view.
+ * `cursor` on lists, `fields` where the view keeps only some fields.
  */
 export function defineTool<const S extends ToolSpec<ObjectEntries>>(
   spec: S,
@@ -251,7 +259,7 @@ export function defineTool<const S extends ToolSpec<ObjectEntries>>(
   const entries: ObjectEntries = { ...spec.input.entries };
   if (spec.pagination) entries['pagination'] = paginationInput(spec.pagination);
   if (spec.view?.items !== undefined) entries['cursor'] = cursorInput;
-  if (spec.view) entries['fields'] = fieldsInput;
+  if (spec.view?.keep) entries['fields'] = fieldsInput;
   const input = entries === spec.input.entries ? spec.input : v.object(entries);
   return { ...spec, input } as unknown as Tool<
     ObjectSchema<EntriesOf<S['input']> & ControlEntries<S>, undefined>,

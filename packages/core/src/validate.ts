@@ -48,11 +48,15 @@ export function checkSpan(tool: AnyTool, input: Record<string, unknown>): void {
   if (Number.isNaN(start) || Number.isNaN(end)) return;
   if (end <= start) throw invalid(tool, [{ path: span.end, message: `must be after ${span.start}` }]);
   const days = (end - start) / 86_400_000;
-  if (days > span.maxDays) {
+  const limit = span.splitUpTo ?? span.maxDays;
+  if (days > limit) {
+    const how = span.splitUpTo
+      ? ` (this server splits it into ${span.maxDays}-day requests). Call once per ${limit}-day range.`
+      : `. Split the range into windows of ${limit} days or less and call once per window.`;
     throw new EdgeError(
       'span-too-long',
-      `Invalid arguments for ${tool.name}:\n- ${span.start}/${span.end}: the span is ${days.toFixed(1)} days; ` +
-        `at most ${span.maxDays} days are allowed. Split the range into windows of ${span.maxDays} days or less and call once per window.`,
+      `Invalid arguments for ${tool.name} (nothing was sent):\n- ${span.start}/${span.end}: the span is ` +
+        `${days.toFixed(1)} days; at most ${limit} days are allowed${how}`,
       { fields: [span.start, span.end] },
     );
   }

@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor, argsKey, type ListPosition } from './cursor.js';
 import { EdgeError } from './errors.js';
 import { getPath } from './get-path.js';
-import { activeFilters, matches, withoutLocalOnly } from './local-filter.js';
+import { activeFilters, matches } from './local-filter.js';
 import type { EdgeResponse } from './send.js';
 import { toRequest, type EdgeRequest } from './to-request.js';
 import type { AnyTool } from './tool.js';
@@ -63,8 +63,9 @@ function startPosition(
       { fields: ['pagination.page'] },
     );
   }
-  const max = tool.pagination?.maxPageSize ?? 500;
-  const u = tool.pagination ? (filtered ? Math.max(n, max) : n) : 1;
+  // Filtered walks read the largest pages the API allows; others read exactly one result page per request.
+  const max = tool.pagination?.maxPageSize;
+  const u = tool.pagination ? (filtered ? (max ?? Math.max(n, 200)) : Math.min(n, max ?? n)) : 1;
   return { w: 0, p: page, o: 0, u, n };
 }
 
@@ -86,8 +87,7 @@ export async function walkList(
   let pos = cursor
     ? decodeCursor(cursor, key, tool.name)
     : startPosition(tool, input, filters.length > 0, windows.length);
-  const { cursor: _c, fields: _f, pagination: _p, ...rest } = input;
-  const wire = withoutLocalOnly(tool, rest);
+  const { pagination: _p, ...wire } = input;
   const results: unknown[] = [];
   const seen = new Set<unknown>();
   let chars = 0;

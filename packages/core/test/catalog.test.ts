@@ -22,12 +22,17 @@ const tools = catalog as readonly AnyTool[];
 const each = (fn: (tool: AnyTool) => void) => () => tools.forEach(fn);
 
 describe('catalog invariants', () => {
-  it('holds exactly the help-article tools, unique, in their groups', () => {
+  it('holds exactly the help-article tools, unique, in their groups, plus extras marked as such', () => {
     const names = tools.map((t) => t.name);
     expect(new Set(names).size).toBe(names.length);
-    expect([...names].sort()).toStrictEqual(Object.values(helpArticle).flat().sort());
-    for (const tool of tools) expect(helpArticle[tool.group]).toContain(tool.name);
+    const hosted = tools.filter((t) => !t.docs.extra);
+    expect(hosted.map((t) => t.name).sort()).toStrictEqual(Object.values(helpArticle).flat().sort());
+    for (const tool of hosted) expect(helpArticle[tool.group]).toContain(tool.name);
     expect(Object.keys(helpArticle)).toStrictEqual([...TOOL_GROUPS]);
+    for (const extra of tools.filter((t) => t.docs.extra)) {
+      expect(extra.safety.kind, `${extra.name}: extras are read tools`).toBe('read');
+      expect(extra.operation.name, `${extra.name} calls its own operation`).toBe(extra.name);
+    }
   });
 
   it(
@@ -115,14 +120,21 @@ describe('catalog invariants', () => {
   );
 
   it(
-    'accepts paging input when it pages, and says how in its description',
+    'accepts paging input when it pages, a cursor when it lists, and fields when its view keeps some',
     each((tool) => {
+      const entries = Object.keys(tool.input.entries);
+      expect(entries.includes('cursor'), `${tool.name}: cursor iff a list`).toBe(
+        tool.view?.items !== undefined,
+      );
+      expect(entries.includes('fields'), `${tool.name}: fields iff view.keep`).toBe(
+        tool.view?.keep !== undefined,
+      );
+      if (tool.pagination) expect(tool.view?.items, `${tool.name} pages, so it is a list`).toBeDefined();
       if (!tool.pagination) {
-        expect(Object.keys(tool.input.entries), tool.name).not.toContain('pagination');
+        expect(entries, tool.name).not.toContain('pagination');
         return;
       }
-      expect(Object.keys(tool.input.entries), tool.name).toContain('pagination');
-      expect(tool.description, tool.name).toMatch(/page/i);
+      expect(entries, tool.name).toContain('pagination');
       if (tool.pagination.maxPageSize !== undefined) {
         expect(
           v.safeParse(tool.input.entries['pagination']!, { pageSize: tool.pagination.maxPageSize + 1 })
@@ -132,12 +144,40 @@ describe('catalog invariants', () => {
     }),
   );
 
-  it('limits meeting list/export to 7 days and concierge logs to 30, and says so', () => {
-    const spans = Object.fromEntries(tools.filter((t) => t.span).map((t) => [t.name, t.span!.maxDays]));
-    expect(spans).toStrictEqual({ 'meeting-list-put': 7, 'meeting-export-v2-put': 7, 'concierge-logs': 30 });
-    for (const tool of tools.filter((t) => t.span))
-      expect(tool.description).toContain(`${tool.span!.maxDays} days`);
+  it('limits meeting list/export to 7 days and concierge logs to 30 per request, splits up to 92, and says so', () => {
+    const spans = Object.fromEntries(
+      tools.filter((t) => t.span).map((t) => [t.name, [t.span!.maxDays, t.span!.splitUpTo]]),
+    );
+    expect(spans).toStrictEqual({
+      'meeting-list-put': [7, 92],
+      'meeting-export-v2-put': [7, 92],
+      'concierge-logs': [30, 92],
+    });
+    for (const tool of tools.filter((t) => t.span)) {
+      expect(tool.description).toContain(`${tool.span!.maxDays}-day`);
+      expect(tool.description).toContain(`${tool.span!.splitUpTo} days`);
+    }
   });
+
+  it(
+    'filters only on item paths of a list, and keeps a local-only filter input at the top level',
+    each((tool) => {
+      for (const filter of tool.filters ?? []) {
+        expect(tool.view?.items, `${tool.name} filters items, so it is a list`).toBeDefined();
+        if (!filter.send)
+          expect(filter.input, `${tool.name}: local-only filter inputs are top-level`).not.toContain('.');
+        const [head] = filter.input.split('.');
+        expect(Object.keys(tool.input.entries), tool.name).toContain(head);
+      }
+    }),
+  );
+
+  it(
+    'states why it has its safety class',
+    each((tool) => {
+      expect(tool.docs.safetyReason.length, tool.name).toBeGreaterThan(10);
+    }),
+  );
 
   it('wires the two-phase flows both ways and names the next tool in the description', () => {
     const starts = tools.filter((t) => t.docs.flow?.role === 'start');
@@ -158,7 +198,7 @@ describe('catalog invariants', () => {
   it(
     'describes itself and every input field, and converts to JSON Schema',
     each((tool) => {
-      expect(tool.description.length, tool.name).toBeGreaterThan(40);
+      expect(tool.description.length, tool.name).toBeGreaterThan(25);
       expect(tool.title.length).toBeGreaterThan(3);
       const schema = toMcpTool(tool).inputSchema as { properties?: Record<string, { description?: string }> };
       for (const [field, prop] of Object.entries(schema.properties ?? {})) {

@@ -51,7 +51,12 @@ const ids: Json = {};
 
 beforeAll(async () => {
   sandbox = await createSandbox();
-  const server = createChiliPiperServer({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
+  // Every tool, opt-in ones included.
+  const server = createChiliPiperServer({
+    apiKey: sandbox.apiKey,
+    baseUrl: sandbox.url,
+    include: catalog.map((t) => t.name),
+  });
   const [a, b] = InMemoryTransport.createLinkedPair();
   client = new Client({ name: 'e2e', version: '0' });
   await Promise.all([server.connect(b), client.connect(a)]);
@@ -71,7 +76,7 @@ describe('every catalog tool against the sandbox', () => {
 
   it('workspaces and users: reads', async () => {
     const ws = await ok('workspace-list', { pagination: { pageSize: 50 } });
-    expect(ws['page']).toBe(0);
+    expect(Object.keys(ws['results'][0]).sort()).toStrictEqual(['id', 'name', 'nrOfUsers']);
     expect(ws['results'].length).toBeGreaterThanOrEqual(2);
     [ids.ws0, ids.ws1] = ws['results'].map((w: Json) => w['id']);
     const members = await ok('workspace-list-users', { workspaceId: ids.ws0, pagination: { pageSize: 50 } });
@@ -99,6 +104,7 @@ describe('every catalog tool against the sandbox', () => {
   it('users: writes', async () => {
     const email = `new.person.${NOWISH}@acme.example`;
     await ok('user-invite', { email, name: 'New Person', workspaces: [ids.ws0] });
+    expect(ids.u1).toMatch(/^[0-9a-f]{24}$/);
     const found = await ok('user-find', { query: email });
     expect(found['results'][0]?.email).toBe(email);
     await fails('user-invite', { email, name: 'Again' }, /409|422|exists|already/i);
@@ -113,6 +119,10 @@ describe('every catalog tool against the sandbox', () => {
     };
     await ok('user-update-licenses', { update: { [ids.u1]: licenses } });
     expect((await ok('user-read', { userId: ids.u1 }))['licenses']).toMatchObject(licenses);
+    const full = await ok('user-find-by-ids', { userIds: [ids.u1], fields: 'all' });
+    expect(full['results'][0].licenses).toMatchObject(licenses);
+    const chosen = await ok('user-find-by-ids', { userIds: [ids.u1], fields: ['id', 'licenses.distro'] });
+    expect(chosen['results']).toStrictEqual([{ id: ids.u1, licenses: { distro: true } }]);
     await fails('user-update-licenses', { update: { [MISSING]: licenses } }, /404|not found|400|invalid/i);
   });
 
@@ -263,19 +273,21 @@ describe('every catalog tool against the sandbox', () => {
     const window = { start: iso(NOWISH - 3 * day), end: iso(NOWISH + 3 * day) };
     const page = await ok('meeting-list-put', {
       ...window,
-      status: ['Active'],
+      status: ['ACTIVE'],
       pagination: { pageSize: 10 },
     });
-    expect(['Yes', 'No']).toContain(page['hasMore']);
-    const [m1, m2] = page['data'].list;
+    expect(page['results']).toHaveLength(10);
+    expect(page['nextCursor']).toMatch(/^[\w-]+$/);
+    const [m1, m2] = page['results'];
+    expect(m1.meetingStatus).toBe('Active');
     ids.meeting = m1.meetingId;
-    expect((await ok('meeting-get', { meetingId: m1.meetingId }))['data']).toMatchObject({
+    expect(await ok('meeting-get', { meetingId: m1.meetingId })).toMatchObject({
       id: m1.meetingId,
       meetingStatus: m1.meetingStatus,
     });
     const csv = (await ok('meeting-export-v2-put', window))['text'] as string;
     expect(csv.split('\n')[0]).toMatch(/Meeting ID/);
-    await fails('meeting-list-put', { start: iso(NOWISH - 10 * day), end: iso(NOWISH) }, /at most 7 days/);
+    await fails('meeting-list-put', { start: iso(NOWISH - 100 * day), end: iso(NOWISH) }, /at most 92 days/);
 
     await ok('meeting-cancel', { meetingId: m1.meetingId });
     await fails('meeting-cancel', { meetingId: m1.meetingId }, /409|422|already|cancel/i);
@@ -283,10 +295,11 @@ describe('every catalog tool against the sandbox', () => {
     await fails('meeting-noshow', { meetingId: MISSING_UUID }, /404|not found/i);
     const canceled = await ok('meeting-list-put', {
       ...window,
-      status: ['Canceled'],
+      status: ['CANCELLED'],
       pagination: { pageSize: 200 },
+      fields: ['meetingId'],
     });
-    expect(canceled['data'].list.map((m: Json) => m['meetingId'])).toContain(m1.meetingId);
+    expect(canceled['results'].map((m: Json) => m['meetingId'])).toContain(m1.meetingId);
     const activity = await ok('meeting-activity', { meetingId: m1.meetingId });
     expect(activity['meetingId']).toBe(m1.meetingId);
     expect(activity['url']).toMatch(new RegExp(`/meetings/${m1.meetingId}/activity$`));
@@ -297,13 +310,13 @@ describe('every catalog tool against the sandbox', () => {
     expect(personal['links'].length).toBeGreaterThan(0);
     for (const link of personal['links']) expect(link.bookingUrl).toContain(link.slug);
     const rr = await ok('scheduling-link-list-round-robin');
-    expect(rr['links'].length).toBeGreaterThan(0);
-    expect((await ok('scheduling-link-list-admin-one-on-one'))['links'].length).toBeGreaterThan(0);
-    expect((await ok('scheduling-link-list-group'))['links'].length).toBeGreaterThan(0);
-    expect((await ok('scheduling-link-list-ownership'))['links'].length).toBeGreaterThan(0);
+    expect(rr['results'].length).toBeGreaterThan(0);
+    expect((await ok('scheduling-link-list-admin-one-on-one'))['results'].length).toBeGreaterThan(0);
+    expect((await ok('scheduling-link-list-group'))['results'].length).toBeGreaterThan(0);
+    expect((await ok('scheduling-link-list-ownership'))['results'].length).toBeGreaterThan(0);
 
     const session = await ok('scheduling-link-init', {
-      link: { slug: rr['links'][0].slug },
+      link: { slug: rr['results'][0].slug },
       guestEmail: 'guest@example.com',
       interval: { startsAt: iso(NOWISH + day), duration: '5 days' },
     });
@@ -326,7 +339,7 @@ describe('every catalog tool against the sandbox', () => {
       end: iso(at + 60_000),
       pagination: { pageSize: 200 },
     });
-    expect(listed['data'].list.map((m: Json) => m['meetingId'])).toContain(booked['meetingId']);
+    expect(listed['results'].map((m: Json) => m['meetingId'])).toContain(booked['meetingId']);
   });
 
   it('availability', async () => {
@@ -371,8 +384,10 @@ describe('every catalog tool against the sandbox', () => {
   });
 
   it('concierge: route, schedule, logs', async () => {
-    const routers = (await ok('concierge-list-routers'))['routers'];
+    const routers = (await ok('concierge-list-routers'))['results'];
     const { router, workspaceId } = routers[0];
+    const inWorkspace = await ok('concierge-list-routers', { workspaceId });
+    expect(inWorkspace['results'].every((r: Json) => r['workspaceId'] === workspaceId)).toBe(true);
     const link = await ok('concierge-route-by-slug', {
       routerSlug: router.slug,
       body: { form: { PersonEmail: 'lead1@example.com' } },
@@ -417,8 +432,8 @@ describe('every catalog tool against the sandbox', () => {
     expect(JSON.stringify(logs)).toContain('lead');
     await fails(
       'concierge-logs',
-      { workspaceId, routerId: router.id, start: iso(NOWISH - 40 * day), end: iso(NOWISH) },
-      /at most 30 days/,
+      { workspaceId, routerId: router.id, start: iso(NOWISH - 100 * day), end: iso(NOWISH) },
+      /at most 92 days/,
     );
   });
 
@@ -432,6 +447,23 @@ describe('every catalog tool against the sandbox', () => {
     await fails('resource-scheduler-run', { resourceSchedulerId: MISSING_UUID }, /404|not found/i);
   });
 
+  it('extras: meeting types and assignment tables, where their ids come from', async () => {
+    const types = await ok('meeting-type-list', {});
+    expect(types['results'].length).toBeGreaterThan(0);
+    expect(Object.keys(types['results'][0]).sort()).toStrictEqual([
+      'duration',
+      'id',
+      'name',
+      'status',
+      'workspaceId',
+    ]);
+    const inWs = await ok('meeting-type-list', { workspaceId: ids.ws0 });
+    expect(inWs['results'].every((t: Json) => t['workspaceId'] === ids.ws0)).toBe(true);
+    const tables = await ok('assignment-table-definition-list', { workspaceId: ids.ws0 });
+    expect(tables['results'].length).toBeGreaterThan(0);
+    expect(tables['results'][0].id).toMatch(/^[0-9a-f-]{24,36}$/);
+  });
+
   it('crm-keyed meeting actions', async () => {
     const tenant = [...sandbox.store.tenants.values()][0] as unknown as Json;
     const crmIds: string[] = [...(tenant['meetings'].byCrmEventId as Map<string, Json>).entries()]
@@ -439,7 +471,7 @@ describe('every catalog tool against the sandbox', () => {
       .map(([id]: [string, Json]) => id);
     expect(crmIds.length).toBeGreaterThanOrEqual(2);
     const [c1, c2] = crmIds;
-    const byCrm = (await ok('crm-get', { crmEventId: c1 }))['data'];
+    const byCrm = await ok('crm-get', { crmEventId: c1 });
     expect(byCrm['meetingStatus']).toBe('Active');
     expect((await ok('crm-activity', { crmEventId: c1 }))['meetingId']).toBe(byCrm['id']);
     await ok('crm-noshow', { crmEventId: c1 });

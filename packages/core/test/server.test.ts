@@ -49,9 +49,9 @@ describe('MCP binding over the in-memory transport', () => {
     stub = await startStub((_req, res) => json(res, 200, [{ id: 1 }]));
     const client = await connect({ baseUrl: stub.url });
     const result = (await client.callTool({ name: 'test-read', arguments: { thingId: 'abc' } })) as Result;
-    expect(result.structuredContent).toStrictEqual({ items: [{ id: 1 }] });
-    expect(JSON.parse(result.content[0]!.text)).toStrictEqual({ items: [{ id: 1 }] });
-    expect(stub.seen[0]?.url).toBe('/api/fire-edge/v1/org/thing/abc');
+    expect(result.structuredContent).toStrictEqual({ results: [{ id: 1 }] });
+    expect(JSON.parse(result.content[0]!.text)).toStrictEqual({ results: [{ id: 1 }] });
+    expect(stub.seen[0]?.url).toBe('/api/fire-edge/v1/org/thing/abc?page=0&pageSize=10');
   });
 
   it('accepts stringified JSON objects for object arguments', async () => {

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { interval, meetingTypeOverride, ref } from './shared.js';
+import { interval, isoDateTime, meetingTypeOverride, ref, uuid } from './shared.js';
 
 /** Availability tools: free meeting slots for any host/attendee mix. */
 
 const required = v.pipe(
   v.boolean('required must be true or false (it is mandatory on every attendee)'),
-  v.description('true: only offer times when this attendee is free; false: invite them regardless.'),
+  v.description('true: must be free; false: invited regardless.'),
 );
 
 /** `AvailabilityExpectedHost`: who hosts the meeting. */
@@ -28,7 +28,7 @@ const expectedHost = v.pipe(
     ],
     'expectedHost.type must be "User" or "AssigneeFromDistribution"',
   ),
-  v.description('The host: {type: "User", userId} or {type: "AssigneeFromDistribution", distributionId}.'),
+  v.description('Host: {type:"User", userId} or {type:"AssigneeFromDistribution", distributionId}.'),
 );
 
 /** `RequestAttendee`: one attendee to check; `required` is mandatory on every variant. */
@@ -86,22 +86,33 @@ export const availabilityTools = [
     title: 'Find free meeting slots',
     group: 'availability',
     description:
-      'Finds the start times in interval at which the host and the required attendees are all free, for any mix ' +
-      'of fixed users, distribution picks, team members and extra attendees. Changes nothing and books nothing. ' +
-      'Every attendee needs required: true or false. Results are {results: [{startTime, attendees}], total, page, ' +
-      'pageSize}: pages are 0-based, pageSize defaults to 100 (at most 500); ask for the next page until total is reached.',
+      'Finds start times in interval when the host and every required attendee are free (fixed users, ' +
+      'distribution picks, team members). Books nothing.',
     operation: { name: 'availability-slots-v2', method: 'PUT', path: '/v1/org/availability/slots-v2' },
     input: v.object({
       expectedHost,
       attendees: v.pipe(
         v.array(attendee, 'attendees must be a list'),
         v.minLength(1, 'attendees needs at least one attendee'),
-        v.description('Everyone whose calendar counts (at least one); each carries type and required.'),
+        v.description(
+          '{type, required, …}: ManuallyAssigned {userId} | DistributionAssignee {distributionId, userIds?} | ' +
+            'AssignedViaTeam {userId, teamId} | AdditionalAttendee {userId}; required: must be free.',
+        ),
       ),
       interval,
+      meetingTypeRef: v.optional(
+        v.pipe(
+          v.object({
+            id: uuid('meetingTypeRef.id', 'From meeting-type-list.'),
+            timestamp: isoDateTime('meetingTypeRef.timestamp'),
+          }),
+          v.description('{id, timestamp (now)}: the meeting type whose length applies.'),
+        ),
+      ),
       meetingTypeOverride: v.optional(meetingTypeOverride),
     }),
-    pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 100, maxPageSize: 500 },
+    pagination: { style: 'page', in: 'body', defaultPageSize: 100, maxPageSize: 500 },
+    view: { items: 'results', keep: ['startTime', 'attendees[].userId'] },
     safety: { kind: 'read', idempotent: true },
     permission: 'availability.read',
     response: 'json',
@@ -112,11 +123,11 @@ export const availabilityTools = [
       notes:
         'Calls availability-slots-v2 instead of the deprecated v1 seed (reported removed from the hosted server). ' +
         'No OpenAPI covers v2: the input is typed from v1 MeetingStartTimesRequest (expectedHost, attendees, ' +
-        'interval, meetingTypeOverride) minus meetingTypeRef, plus body page/pageSize (default 100, max 500) per ' +
-        'Chili Piper prose. Against v1: no meetingTypeRef input, paged {results, total, page, pageSize} instead of ' +
-        '{meetingTypeRef, startTimes}, no failures map, and no 1000-slot cap error. How v2 picks the meeting length ' +
-        'without meetingTypeRef is undocumented; meetingTypeOverride.meetingDurationOverride makes it explicit. The ' +
-        'permission is the v1 spec value.',
+        'interval, meetingTypeRef, meetingTypeOverride), plus body page/pageSize (max 500) per Chili Piper prose. ' +
+        'v1 requires meetingTypeRef and a newer third-party catalog marks it required for v2 too; it is optional ' +
+        'here because the v2 contract is unconfirmed (meetingTypeOverride.meetingDurationOverride also sets the ' +
+        'length). Paged {results, total, page, pageSize} as the catalog says for v2. The permission is the v1 spec value.',
+      safetyReason: 'A search sent as PUT; changes nothing and books nothing.',
     },
   }),
 ];

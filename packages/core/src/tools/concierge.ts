@@ -20,20 +20,22 @@ const options = v.pipe(
       ),
     ),
   }),
-  v.description('Routing options, e.g. {locale: "en_US"}; other keys are passed through as given.'),
+  v.description('Options, e.g. {locale: "en_US"}; other keys pass through.'),
 );
 
 const routeInterval = v.optional(
   v.pipe(
     interval,
     v.description(
-      'Window to look for slots: {startsAt, duration}. Give it to open a booking session (routingId + startTimes); ' +
-        'without it you only get a routing link.',
+      '{startsAt, duration}: opens a booking session (routingId, startTimes); without it, a routing link.',
     ),
   ),
 );
 
-const routeSafety = { kind: 'write', idempotent: false, externalEffects: true } as const;
+const routeSafety = { kind: 'write', idempotent: false } as const;
+
+/** Ranges up to this many days are split into 30-day requests. */
+const LONGEST_RANGE_DAYS = 92;
 
 export const conciergeTools = [
   defineTool({
@@ -41,27 +43,33 @@ export const conciergeTools = [
     title: 'List Concierge routers',
     group: 'concierge',
     description:
-      'Lists the Concierge (inbound form) routers, optionally of one workspace: each entry has router {id, name, ' +
-      'slug, formMapping, settings, routing}, its dataFields and workspaceId. Changes nothing. Not paged. Use ' +
-      'router.id for concierge-logs and router.slug for concierge-route-by-slug.',
+      'Lists Concierge (inbound form) routers: router.id (for concierge-logs), router.slug (for ' +
+      'concierge-route-by-slug), workspaceId. workspaceId is also checked by this server.',
     operation: {
       name: 'concierge-list-routers',
       method: 'POST',
       path: '/v1/org/concierge/routers/concierge/list',
     },
     input: v.object({
-      workspaceId: v.optional(ref('workspaceId', 'Only routers of this workspace; omit for the whole org.')),
+      workspaceId: v.optional(ref('workspaceId', 'From workspace-list; omit for all.')),
     }),
     fields: { workspaceId: { in: 'query' } },
     noBody: true,
+    view: {
+      items: 'routers',
+      keep: ['router.id', 'router.name', 'router.slug', 'router.acceptsRouting', 'workspaceId'],
+    },
+    filters: [{ input: 'workspaceId', item: 'workspaceId', send: true }],
     safety: { kind: 'read', idempotent: true },
     permission: 'concierge.read',
     response: 'json',
     docs: {
-      confidence: 'spec',
+      confidence: 'spec-extended',
       notes:
-        'The spec declares no parameters and no request body (so none is sent). workspaceId is only mentioned in ' +
-        'the description; sending it as a query parameter is our inference.',
+        'The spec declares no parameters and no request body. workspaceId is only mentioned in the description: ' +
+        'it is sent as a query parameter (inferred) and also applied by this layer to routers[].workspaceId, so ' +
+        'the result is right whether or not the API honours it.',
+      safetyReason: 'A list sent as POST; changes nothing.',
     },
   }),
   defineTool({
@@ -69,11 +77,9 @@ export const conciergeTools = [
     title: 'Route a lead (no slug)',
     group: 'concierge',
     description:
-      "Phase 1 of Concierge booking without a router slug: submits the guest's form answers (a list of {name, " +
-      'value}, e.g. PersonEmail) and returns the routing outcome. Only when interval is given does it open a ' +
-      'booking session: then call concierge-schedule with the returned routingId and one startTime sent back ' +
-      'unchanged; sessions are short-lived and single-use, so restart here after a failure. Routing may assign ' +
-      'the lead and run router actions.',
+      'Concierge step 1 without a slug: routes the guest form answers. With interval it opens a booking session: ' +
+      'then concierge-schedule with routingId and one startTime unchanged. Routing may assign the lead and run ' +
+      'router actions.',
     operation: { name: 'concierge-route', method: 'POST', path: '/v1/org/concierge/routers/rest' },
     input: v.object({
       form: v.pipe(
@@ -83,16 +89,16 @@ export const conciergeTools = [
               name: v.pipe(
                 v.string('form[].name must be a string'),
                 v.minLength(1, 'form[].name must be a field name such as PersonEmail'),
-                v.description('Form or data field name, e.g. PersonEmail.'),
+                v.description('Field, e.g. PersonEmail.'),
               ),
-              value: v.pipe(formValue, v.description("The guest's answer.")),
+              value: v.pipe(formValue, v.description('Answer.')),
             }),
-            v.description('One form answer: {name, value}.'),
+            v.description('{name, value}.'),
           ),
           'form must be a list of {name, value} objects',
         ),
         v.minLength(1, 'form needs at least one {name, value} answer, such as PersonEmail'),
-        v.description('Guest form answers as a list of {name, value}; include PersonEmail.'),
+        v.description('Answers as [{name, value}]; include PersonEmail.'),
       ),
       interval: routeInterval,
       options: v.optional(options),
@@ -111,6 +117,9 @@ export const conciergeTools = [
         'an object in concierge-route-by-slug (sources disagree); we follow the hosted inputs for each. Non-idempotent ' +
         'write: each call creates a routing session and may log, assign and run router actions (CRM updates: ' +
         'inferred). Permission per the help center (Concierge Route).',
+      externalEffects: true,
+      safetyReason:
+        'Creates a routing session and may assign the lead and run router actions (additive). Not idempotent.',
     },
   }),
   defineTool({
@@ -118,11 +127,9 @@ export const conciergeTools = [
     title: 'Route a lead through a router',
     group: 'concierge',
     description:
-      "Phase 1 of Concierge booking: submits the guest's form answers to the router with this slug and returns " +
-      'the routing outcome. Only when body.interval is given does it open a booking session (routingId + ' +
-      'startTimes): then call concierge-schedule with that routingId and one startTime sent back unchanged; ' +
-      'sessions are short-lived and single-use, so restart here after a failure. Without interval you get a ' +
-      'routingLink for the guest. Routing may assign the lead and run router actions.',
+      'Concierge step 1: routes the guest form answers through the router with this slug. With body.interval it ' +
+      'opens a booking session: then concierge-schedule with routingId and one startTime unchanged. Routing may ' +
+      'assign the lead and run router actions.',
     operation: {
       name: 'concierge-route-by-slug',
       method: 'POST',
@@ -135,27 +142,23 @@ export const conciergeTools = [
           /^[-0-9a-z_]+$/,
           'routerSlug must be a slug of lowercase letters, digits, hyphens and underscores',
         ),
-        v.description('Router slug, from concierge-list-routers (routers[].router.slug).'),
+        v.description('router.slug from concierge-list-routers.'),
       ),
       body: v.pipe(
         v.object({
           form: v.pipe(
             v.record(
               v.pipe(v.string(), v.minLength(1), v.description('Field name.')),
-              v.pipe(formValue, v.description("The guest's answer.")),
+              v.pipe(formValue, v.description('Answer.')),
               'body.form must be an object of field name to value',
             ),
-            v.description(
-              "Guest answers keyed by data-field name (e.g. PersonEmail) or the external form's field names.",
-            ),
+            v.description('Answers keyed by field name, e.g. {PersonEmail: "a@b.com"}.'),
           ),
           options: v.optional(options),
           interval: routeInterval,
           meetingTypeOverride: v.optional(meetingTypeOverride),
         }),
-        v.description(
-          'Routing request: {form: {<field>: value}, options?, interval?, meetingTypeOverride?}.',
-        ),
+        v.description('{form: {<field>: value}, options?, interval?, meetingTypeOverride?}.'),
       ),
     }),
     fields: { body: { in: 'body', root: true } },
@@ -171,6 +174,9 @@ export const conciergeTools = [
         'routingId, startTimes, routingLink, schedulingAllowed, distributionIds, assignments, failures). The router ' +
         'trigger must be a third-party form, in-app button or router link. A check without interval can wrongly ' +
         'show schedulingAllowed: true. Booking also needs the Concierge Schedule permission.',
+      externalEffects: true,
+      safetyReason:
+        'Creates a routing session and may assign the lead and run router actions (additive). Not idempotent.',
     },
   }),
   defineTool({
@@ -178,34 +184,27 @@ export const conciergeTools = [
     title: 'Book a Concierge slot',
     group: 'concierge',
     description:
-      'Phase 2 of Concierge booking: books the meeting at body.startTime in the session opened by ' +
-      'concierge-route-by-slug or concierge-route called with interval (pass its routingId). Creates the ' +
-      'meeting and sends invites at once. Send a startTime from phase 1 unchanged; sessions are single-use, so ' +
-      'after a failure restart at phase 1.',
+      'Concierge step 2: books body.startTime in the session of concierge-route(-by-slug) with interval (its ' +
+      'routingId); creates the meeting and sends invites. Sessions are single-use.',
     operation: {
       name: 'concierge-schedule',
       method: 'POST',
       path: '/v1/org/concierge/routing/{routingId}/schedule-simple',
     },
     input: v.object({
-      routingId: ref(
-        'routingId',
-        'Session id (routingId) returned by concierge-route-by-slug or concierge-route.',
-      ),
+      routingId: ref('routingId', 'From concierge-route-by-slug or concierge-route.'),
       body: v.pipe(
         v.looseObject({
-          startTime: isoDateTime('Chosen slot start, exactly as returned by phase 1'),
+          startTime: isoDateTime('A startTime from step 1, unchanged'),
           guestTimezone: v.optional(
             v.pipe(
               v.string('body.guestTimezone must be a string'),
               v.minLength(1, 'body.guestTimezone must be an IANA time zone such as America/New_York'),
-              v.description('Guest time zone (IANA name, e.g. America/New_York).'),
+              v.description('IANA zone.'),
             ),
           ),
         }),
-        v.description(
-          'Booking request: {startTime, guestTimezone?}; other keys are passed through as given.',
-        ),
+        v.description('{startTime, guestTimezone?}; other keys pass through.'),
       ),
     }),
     fields: { body: { in: 'body', root: true } },
@@ -226,6 +225,8 @@ export const conciergeTools = [
         'Body undocumented: {startTime, guestTimezone?} is inferred from the other schedule-simple calls, and extra ' +
         'keys are allowed (a third-party text mentions a timeoutInMS setting, placement unknown). Response inferred ' +
         'as Success{meetingId} / Failure. Phase 1 can also be concierge-route; flow.after names one tool only.',
+      safetyReason:
+        'Additive: creates a meeting and sends invites. Not idempotent (a repeat could book twice).',
     },
   }),
   defineTool({
@@ -233,23 +234,25 @@ export const conciergeTools = [
     title: 'Read Concierge routing logs',
     group: 'concierge',
     description:
-      'Returns the routing decisions one Concierge router made between start and end: status, trigger, ' +
-      'assignments, matched path, guest email, meeting id and CRM link per entry. Changes nothing. The window may ' +
-      'span at most 30 days. Paged with pagination.page (0-based) and pageSize (at most 500); ask for the next ' +
-      'page until total is reached.',
+      "One router's routing decisions between start and end (up to 92 days: split into 30-day requests here). " +
+      'guestEmail is matched by this server, reading pages of 500.',
     operation: { name: 'concierge-logs', method: 'POST', path: '/v1/org/concierge/logs' },
     input: v.object({
-      workspaceId: ref(
-        'workspaceId',
-        'Workspace of the router (routers[].workspaceId in concierge-list-routers).',
-      ),
+      workspaceId: ref('workspaceId', "The router's workspaceId (concierge-list-routers)."),
       routerId: v.pipe(
         v.string('routerId must be a string'),
         v.uuid('routerId must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012'),
-        v.description('Concierge router id (routers[].router.id in concierge-list-routers).'),
+        v.description('router.id from concierge-list-routers.'),
       ),
-      start: isoDateTime('Window start'),
-      end: isoDateTime('Window end; at most 30 days after start'),
+      start: isoDateTime('From'),
+      end: isoDateTime('To'),
+      guestEmail: v.optional(
+        v.pipe(
+          v.string('guestEmail must be a string'),
+          v.regex(/^\S+@\S+$/, 'guestEmail must be an email address such as john.doe@acme.com'),
+          v.description('Only this lead (any case).'),
+        ),
+      ),
     }),
     fields: {
       workspaceId: { in: 'query' },
@@ -258,18 +261,26 @@ export const conciergeTools = [
       end: { in: 'query' },
     },
     noBody: true,
-    pagination: { style: 'page', in: 'query', items: 'results', defaultPageSize: 100, maxPageSize: 500 },
-    span: { start: 'start', end: 'end', maxDays: 30 },
+    pagination: { style: 'page', in: 'query', defaultPageSize: 50, maxPageSize: 500 },
+    view: {
+      items: 'results',
+      id: 'id',
+      keep: ['id', 'status', 'triggeredAt', 'guestEmail', 'meetingId', 'assignments', 'matchedPath.route'],
+    },
+    filters: [{ input: 'guestEmail', item: 'guestEmail' }],
+    span: { start: 'start', end: 'end', maxDays: 30, splitUpTo: LONGEST_RANGE_DAYS },
     safety: { kind: 'read', idempotent: true },
     permission: 'logs.read',
     response: 'json',
     docs: {
-      confidence: 'spec',
+      confidence: 'spec-extended',
       notes:
         'A POST that takes only query parameters and no body (spec). page/pageSize were added after the spec ' +
-        '(max 500 per Chili Piper prose); sending them in the query, the default page size of 100 and the item path ' +
-        '"results" are inferred: the spec response is untyped and its text describes a bare array of entries. ' +
-        'Permission: logs.read per the spec; the MCP README says concierge.read.',
+        '(max 500 per Chili Piper prose) and are sent in the query (inferred); the spec response is untyped and ' +
+        'its text describes a bare array of entries, which this layer also accepts (items at "results" otherwise). ' +
+        'guestEmail is not an API filter: this layer applies it to each entry. Permission: logs.read per the spec; ' +
+        'the MCP README says concierge.read.',
+      safetyReason: 'A read sent as POST; changes nothing.',
     },
   }),
 ];

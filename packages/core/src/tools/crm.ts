@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { ref } from './shared.js';
 
 /** CRM tools: the meeting actions again, addressed by the CRM event id instead of the meeting id. */
 
-const crmEventId = v.pipe(
-  v.string('crmEventId must be a string'),
-  v.regex(/^[^\s\\/]+$/, 'crmEventId must be a CRM event id without spaces or slashes'),
-  v.description('CRM event id: a Salesforce Event Id (15 or 18 characters) or a HubSpot engagement id.'),
+const crmEventId = ref(
+  'crmEventId',
+  'Salesforce Event Id or HubSpot engagement id (crmEventId of meeting-list-put).',
 );
 
 export const crmTools = [
@@ -14,11 +14,10 @@ export const crmTools = [
     name: 'crm-get',
     title: 'Get a meeting by CRM event',
     group: 'crm',
-    description:
-      'Returns the Chili Piper meeting linked to a CRM calendar event (status, attendees, scheduled time). ' +
-      'Changes nothing. Fails with not found when no meeting is linked to that event.',
+    description: 'Returns the meeting linked to a CRM calendar event; not found when none is linked.',
     operation: { name: 'crm-get', method: 'GET', path: '/v1/org/crm/get/{crmEventId}' },
     input: v.object({ crmEventId }),
+    view: { record: 'data', omit: ['history'] },
     safety: { kind: 'read', idempotent: true },
     permission: 'crm.read',
     response: 'json',
@@ -27,6 +26,7 @@ export const crmTools = [
       confidence: 'observed',
       notes:
         'No schema; response assumed to be the meeting record like meeting-get. CRM permission names are undocumented; crm.read/crm.modify follow the token CRM section.',
+      safetyReason: 'A lookup; changes nothing.',
     },
   }),
   defineTool({
@@ -34,9 +34,8 @@ export const crmTools = [
     title: 'Cancel a meeting by CRM event',
     group: 'crm',
     description:
-      'Cancels the meeting linked to a CRM calendar event. This cannot be undone: the meeting becomes canceled, ' +
-      'calendar events and the CRM may be updated, attendees may be emailed and automations may run. Check it ' +
-      'with crm-get first; the answer is the updated meeting.',
+      'Cancels the meeting linked to a CRM event, like meeting-cancel: attendees may be emailed, the CRM updated. ' +
+      'Cannot be undone. Returns the meeting (meetingStatus CANCELLED).',
     operation: { name: 'crm-cancel-post', method: 'POST', path: '/v2/org/crm/cancel/{crmEventId}' },
     input: v.object({ crmEventId }),
     noBody: true,
@@ -53,6 +52,8 @@ export const crmTools = [
         'the hosted tool text: the updated meeting with meetingStatus "CANCELLED". idempotent: true by choice ' +
         '(cancelling twice leaves the same state; a repeat may answer with an error). Permission inferred from ' +
         'meeting-cancel.',
+      safetyReason:
+        'Cancels a meeting for good and may email attendees. Idempotent: a repeat leaves it canceled.',
     },
   }),
   defineTool({
@@ -60,8 +61,8 @@ export const crmTools = [
     title: 'Mark a meeting no-show by CRM event',
     group: 'crm',
     description:
-      'Marks the meeting linked to a CRM calendar event as a no-show. This cannot be undone through the API, and ' +
-      'it may update the CRM and trigger automations. The answer is the updated meeting.',
+      'Marks the meeting linked to a CRM event as a no-show; may update the CRM. Cannot be undone through the API. ' +
+      'Returns the meeting (meetingStatus NO_SHOW).',
     operation: { name: 'crm-noshow-post', method: 'POST', path: '/v2/org/crm/noshow/{crmEventId}' },
     input: v.object({ crmEventId }),
     noBody: true,
@@ -76,15 +77,14 @@ export const crmTools = [
       notes:
         'Calls the POST replacement of the deprecated GET seed: path id only, no body (none documented). ' +
         'idempotent: true by choice (marking twice leaves the same state). Permission inferred from meeting-noshow.',
+      safetyReason: 'Changes the status for good (no API undo). Idempotent.',
     },
   }),
   defineTool({
     name: 'crm-activity',
     title: 'Get a meeting activity link by CRM event',
     group: 'crm',
-    description:
-      'Returns the link to the activity page, in the Chili Piper admin app, of the meeting linked to a CRM ' +
-      'calendar event. Changes nothing.',
+    description: 'Admin-app activity URL of the meeting linked to a CRM event.',
     operation: { name: 'crm-activity', method: 'GET', path: '/v1/org/crm/activity/{crmEventId}' },
     input: v.object({ crmEventId }),
     safety: { kind: 'read', idempotent: true },
@@ -96,6 +96,7 @@ export const crmTools = [
       notes:
         'Response format undocumented: assumed JSON; the endpoint may instead answer with a redirect like ' +
         'meeting-activity. Permission inferred.',
+      safetyReason: 'A lookup; changes nothing.',
     },
   }),
 ];

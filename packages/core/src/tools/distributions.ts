@@ -47,12 +47,12 @@ const userCaps = v.optional(v.pipe(v.array(userLimit), v.description('Per-user c
 
 const weights = v.pipe(
   v.array(userWeight),
-  v.description('Per-user weights: [{userId, weight 0..10000}]; more weight, more assignments.'),
+  v.description('[{userId, weight 0..10000}]: more weight, more assignments.'),
 );
 
 const manualCalibration = v.pipe(
   v.array(userCalibration),
-  v.description('Per-user manual calibration: [{userId, calibration}] (integer offsets).'),
+  v.description('[{userId, calibration}]: integer offsets to the computed level.'),
 );
 
 /** `DistributedAssignmentLimit`: distribution-wide capping. */
@@ -84,7 +84,9 @@ const capping = v.pipe(
       ),
     ),
   }),
-  v.description('Per-user assignment caps: {userCaps?, resetPeriodicity}; omit for no caps.'),
+  v.description(
+    'Caps: {userCaps?: [{userId, limit}], resetPeriodicity: {type: Daily|HourlyRolling|Weekly|Monthly, timeZone?, dayOfWeek?}}.',
+  ),
 );
 
 /** Start fields shared by the meeting-limit reset variants. */
@@ -225,43 +227,57 @@ const assignmentTypeConfig = v.pipe(
   ),
 );
 
+/** A distribution as list items hold it: what a person reads and what later tools take. */
+const DISTRIBUTION_KEEP = [
+  'id',
+  'published.name',
+  'published.teamRef.id',
+  'published.assignmentTypeConfig.type',
+  'published.weights',
+  'state.userStates[].userId',
+  'state.userStates[].type',
+] as const;
+
 export const distributionsTools = [
   defineTool({
     name: 'distribution-list-put',
     title: 'List distributions',
     group: 'distributions',
     description:
-      'Lists published distributions with their configuration (team, assignment type, weights, calibration, caps) ' +
-      'and live per-user state, optionally filtered by workspaces, a name substring or assignmentType. Changes ' +
-      'nothing (PUT only keeps filters out of the URL). Paged: pagination.page is 0-based and pageSize defaults ' +
-      'to 200; ask for the next page until total is reached.',
+      'Lists distributions (weighted round-robin pools). teamId and userId are filtered by this server after ' +
+      'fetching (it reads pages of 200).',
     operation: { name: 'distribution-list-put', method: 'PUT', path: '/v2/org/distribution/list' },
     input: v.object({
-      workspaceIds: v.optional(
-        v.pipe(ids('workspace ID'), v.description('Only distributions in these workspaces.')),
-      ),
-      name: v.optional(
-        v.pipe(v.string(), v.description('Only distributions whose name contains this text.')),
-      ),
+      workspaceIds: v.optional(v.pipe(ids('workspace ID'), v.description('In any of these workspaces.'))),
+      name: v.optional(v.pipe(v.string(), v.description('Name contains this text.'))),
       assignmentType: v.optional(
         v.pipe(
           v.picklist(
             ['Record', 'Meeting', 'Conversation'],
             'assignmentType must be Record, Meeting or Conversation',
           ),
-          v.description('Only distributions of this kind: Record, Meeting or Conversation.'),
+          v.description('Kind of distribution.'),
         ),
       ),
+      teamId: v.optional(ref('teamId', 'Of this team (from team-list-put).')),
+      userId: v.optional(ref('userId', 'Weighting this user (from user-find).')),
     }),
-    pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 200 },
+    pagination: { style: 'page', in: 'body', defaultPageSize: 20, maxPageSize: 200 },
+    view: { items: 'results', keep: DISTRIBUTION_KEEP, id: 'id' },
+    filters: [
+      { input: 'teamId', item: 'published.teamRef.id' },
+      { input: 'userId', item: 'published.weights[].userId' },
+    ],
     safety: { kind: 'read', idempotent: true },
     permission: 'distribution.read',
     response: 'json',
     docs: {
-      confidence: 'spec',
+      confidence: 'spec-extended',
       notes:
-        'The schema gives no pageSize default or maximum; 200 comes from the operation description. Items are ' +
-        '{id, published, state, prioritization} (schema), not the flat shape the description sketches.',
+        'The schema gives no pageSize default or maximum (the operation text says 200, used here as the most ' +
+        'read at once). Items are {id, published, state, prioritization} (schema). teamId and userId are not API ' +
+        'filters: this layer applies them to published.teamRef.id and published.weights[].userId.',
+      safetyReason: 'A list sent as PUT; changes nothing.',
     },
   }),
   defineTool({
@@ -269,19 +285,18 @@ export const distributionsTools = [
     title: 'Create a distribution',
     group: 'distributions',
     description:
-      'Creates a distribution for a team and publishes it at once, returning {distributionId}. Not idempotent: ' +
-      'each call makes a new distribution, so check distribution-list-put before retrying. A name is required ' +
-      'for it to show up in lists.',
+      'Creates and publishes a distribution for a team; returns {distributionId}. Not retried: each call makes a ' +
+      'new one, so check distribution-list-put first.',
     operation: { name: 'distribution-create', method: 'POST', path: '/v1/org/distribution' },
     input: v.object({
-      teamId: ref('teamId', 'Team whose members receive assignments (from team-list-put).'),
-      workspaceId: ref('workspaceId', 'Workspace the distribution belongs to (from workspace-list).'),
+      teamId: ref('teamId', 'Team whose members get assignments (from team-list-put).'),
+      workspaceId: ref('workspaceId', 'From workspace-list.'),
       name: v.pipe(
         v.string(),
         v.minLength(1, 'name must be a non-empty distribution name'),
-        v.description('Distribution name (without one it stays invisible in lists).'),
+        v.description('Name (needed to appear in lists).'),
       ),
-      assignmentTypeConfig,
+      assignmentTypeConfig: v.pipe(assignmentTypeConfig, v.metadata({ listing: 'type' })),
       weights: v.optional(weights),
       manualCalibration: v.optional(manualCalibration),
       capping: v.optional(capping),
@@ -294,6 +309,7 @@ export const distributionsTools = [
       notes:
         'Meeting limits reset shapes follow the schema (every/startsOn/timezone…), not the description, which ' +
         'reuses the capping shapes; manualCalibration items are {userId, calibration}, not {userId, count}.',
+      safetyReason: 'Additive: adds a distribution. Not idempotent (each call adds one).',
     },
   }),
   defineTool({
@@ -301,35 +317,35 @@ export const distributionsTools = [
     title: 'Replace a distribution config',
     group: 'distributions',
     description:
-      'Replaces the configuration of a distribution (name, team, assignment type, weights, calibration, caps) and ' +
-      'publishes it immediately. Send the full intended config, starting from distribution-list-put: parts left ' +
-      'out may be reset. Sending the same config twice gives the same result. For relative changes use ' +
-      'distribution-adjust-v3.',
+      "Replaces a distribution's configuration and publishes it at once; parts left out may be reset, so start " +
+      'from distribution-list-put (fields:"all"). The way to move it to another team (teamId). For relative ' +
+      'weight changes use distribution-adjust-v3.',
     operation: {
       name: 'distribution-update-v3',
       method: 'POST',
       path: '/v3/org/distribution/{distributionId}',
     },
     input: v.object({
-      distributionId: ref('distributionId', 'Distribution to replace (from distribution-list-put).'),
+      distributionId: ref('distributionId', 'From distribution-list-put.'),
       body: v.pipe(
         v.looseObject({
           name: v.optional(
-            v.pipe(v.string(), v.minLength(1, 'name must not be empty'), v.description('Distribution name.')),
+            v.pipe(v.string(), v.minLength(1, 'name must not be empty'), v.description('Name.')),
           ),
           assignmentTypeConfig: v.optional(assignmentTypeConfig),
           weights: v.optional(weights),
           manualCalibration: v.optional(manualCalibration),
           capping: v.optional(capping),
-          teamId: v.optional(ref('teamId', 'Team whose members receive assignments.')),
+          teamId: v.optional(ref('teamId', 'Team whose members get assignments.')),
         }),
         v.description(
-          'The new configuration: {name?, assignmentTypeConfig?, weights?, manualCalibration?, capping?, teamId?}.',
+          'The new config: {name?, teamId?, assignmentTypeConfig?, weights?, manualCalibration?, capping?}, each ' +
+            'shaped as in distribution-create.',
         ),
       ),
     }),
     fields: { body: { in: 'body', root: true } },
-    safety: { kind: 'write', idempotent: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'distribution.modify',
     response: 'json',
     docs: {
@@ -338,6 +354,8 @@ export const distributionsTools = [
       notes:
         'No v3 schema: body = the `body` wrapper sent whole, shaped like the writable parts of ConfigurationDTO ' +
         '(inferred; extra keys pass through); response undocumented.',
+      safetyReason:
+        'Replaces the whole configuration: weights, caps or handling left out are lost (not additive). Idempotent.',
     },
   }),
   defineTool({
@@ -345,48 +363,47 @@ export const distributionsTools = [
     title: 'Adjust distribution weights',
     group: 'distributions',
     description:
-      'Adds the given amounts to users’ current weights and manual calibration in a distribution, publishing at ' +
-      'once. Additive, so NOT safe to retry: a weight of 100 adjusted by 50 becomes 150, and a repeated call makes ' +
-      'it 200. Read the distribution with distribution-list-put first; use distribution-update-v3 to set absolute values.',
+      "Adds amounts to users' current weights and calibration and publishes at once (100 adjusted by 50 becomes " +
+      '150). Not retried: a repeat adds again. Users must be members. Absolute values and team changes: ' +
+      'distribution-update-v3.',
     operation: {
       name: 'distribution-adjust-v3',
       method: 'POST',
       path: '/v3/org/distribution/{distributionId}/adjust',
     },
     input: v.object({
-      distributionId: ref('distributionId', 'Distribution to adjust (from distribution-list-put).'),
+      distributionId: ref('distributionId', 'From distribution-list-put.'),
       body: v.pipe(
-        v.looseObject({
+        v.object({
           weights: v.optional(
             v.pipe(
               v.array(
                 v.object({
-                  userId: ref('userId', 'User whose weight changes.'),
+                  userId: ref('userId', 'Member whose weight changes.'),
                   weight: v.pipe(
                     int('weight must be an integer'),
-                    v.description('Amount added to the current weight (negative lowers it).'),
+                    v.description('Amount added (negative lowers).'),
                   ),
                 }),
               ),
-              v.description('Weight changes: [{userId, weight}], added to the current values.'),
+              v.description('[{userId, weight}]: amounts added to current weights.'),
             ),
           ),
           manualCalibration: v.optional(
             v.pipe(
               v.array(
                 v.object({
-                  userId: ref('userId', 'User whose calibration changes.'),
-                  calibration: v.pipe(
-                    int('calibration must be an integer'),
-                    v.description('Amount added to the current calibration.'),
-                  ),
+                  userId: ref('userId', 'Member whose calibration changes.'),
+                  calibration: v.pipe(int('calibration must be an integer'), v.description('Amount added.')),
                 }),
               ),
-              v.description('Calibration changes: [{userId, calibration}], added to the current values.'),
+              v.description('[{userId, calibration}]: amounts added to current calibration.'),
             ),
           ),
         }),
-        v.description('The adjustments: {weights?, manualCalibration?}.'),
+        v.description(
+          'The adjustments: {weights?: [{userId, weight}], manualCalibration?: [{userId, calibration}]}.',
+        ),
       ),
     }),
     fields: { body: { in: 'body', root: true } },
@@ -397,8 +414,13 @@ export const distributionsTools = [
       permissionConfidence: 'inferred',
       confidence: 'inferred',
       notes:
-        'No v3 schema: body {weights?, manualCalibration?} inferred (extra keys such as a team change pass ' +
-        'through); adjustment amounts are not range-checked since they are deltas; response undocumented.',
+        'No v3 schema: body {weights?, manualCalibration?} inferred. The help article says adjust supports team ' +
+        'reassignment, but no schema defines it (teamRef is response-only; reassignmentType is a handling policy): ' +
+        'a teamId here is refused as unknown and the description points to distribution-update-v3. Amounts are ' +
+        'deltas, not range-checked; response undocumented.',
+      safetyReason:
+        'Changes weights relative to their current values (nothing is removed; a later adjust can undo it). ' +
+        'Not idempotent: a repeat adds again.',
     },
   }),
   defineTool({
@@ -406,15 +428,14 @@ export const distributionsTools = [
     title: 'Delete a distribution',
     group: 'distributions',
     description:
-      'Deletes a distribution for good; the API offers no undo, so confirm the distributionId with ' +
-      'distribution-list-put and check that no router or link still relies on it. A repeat changes nothing more.',
+      'Deletes a distribution for good (no undo). Routers and links that use it stop assigning through it.',
     operation: {
       name: 'distribution-delete',
       method: 'DELETE',
       path: '/v1/org/distribution/{distributionId}',
     },
     input: v.object({
-      distributionId: ref('distributionId', 'Distribution to delete (from distribution-list-put).'),
+      distributionId: ref('distributionId', 'From distribution-list-put.'),
     }),
     safety: { kind: 'destructive', idempotent: true },
     permission: 'distribution.remove',
@@ -423,6 +444,7 @@ export const distributionsTools = [
       permissionConfidence: 'inferred',
       confidence: 'observed',
       notes: 'Path F2, input T; response undocumented (a repeat may answer 404).',
+      safetyReason: 'Deletes a distribution for good. Idempotent (a repeat finds nothing to delete).',
     },
   }),
 ];

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { uuid } from './shared.js';
 
 /** Distro tools: CRM-record routers and on-demand runs of their scheduled triggers. */
 
@@ -9,9 +10,8 @@ export const distroTools = [
     title: 'List Distro routers',
     group: 'distro',
     description:
-      'Lists every Distro router (routers that assign CRM records such as leads to users) with id, name, status ' +
-      '(Active, Inactive, Activating, Deactivating or Error) and trigger. Changes nothing. Not paged. A trigger ' +
-      'event of type Scheduled carries schedulerId, the resourceSchedulerId that resource-scheduler-run takes.',
+      'Lists Distro routers (they assign CRM records such as leads) with status and trigger; a Scheduled ' +
+      'trigger event carries the schedulerId that resource-scheduler-run takes.',
     operation: { name: 'distro-list-routers', method: 'POST', path: '/v1/org/distro/routers/list' },
     input: v.object({}),
     noBody: true,
@@ -21,6 +21,7 @@ export const distroTools = [
     docs: {
       confidence: 'spec',
       notes: 'The spec declares no parameters and no request body, so none is sent.',
+      safetyReason: 'A list sent as POST; changes nothing.',
     },
   }),
   defineTool({
@@ -28,22 +29,17 @@ export const distroTools = [
     title: 'Run a scheduled Distro trigger now',
     group: 'distro',
     description:
-      'Runs one resource scheduler immediately instead of waiting for its schedule: its configured CRM query is ' +
-      'executed and every matching record is handed to the linked routing flow, which can assign owners and ' +
-      'update the CRM. Not retry-safe: each call starts a new run. Find the id as schedulerId on a Scheduled ' +
-      'trigger in distro-list-routers.',
+      "Runs a resource scheduler now: its CRM query runs and every matching record goes to the router's flow, " +
+      'which can assign owners and update the CRM. Not retried: each call starts a new run.',
     operation: {
       name: 'resource-scheduler-run',
       method: 'POST',
       path: '/v1/org/resource-scheduler/{resourceSchedulerId}/run',
     },
     input: v.object({
-      resourceSchedulerId: v.pipe(
-        v.string('resourceSchedulerId must be a string'),
-        v.regex(/^[^\s\\/]+$/, 'resourceSchedulerId must be an id without spaces or slashes'),
-        v.description(
-          'Scheduler id: trigger.eventTypes[].schedulerId of a Scheduled trigger (distro-list-routers).',
-        ),
+      resourceSchedulerId: uuid(
+        'resourceSchedulerId',
+        'A Scheduled trigger event schedulerId (distro-list-routers).',
       ),
     }),
     noBody: true,
@@ -55,8 +51,12 @@ export const distroTools = [
       permissionConfidence: 'inferred',
       confidence: 'observed',
       notes:
-        'Path from the operation index, input from the hosted tool; no body is sent (none documented). Response ' +
-        'and permission are undocumented (distro.modify inferred).',
+        'Path from the operation index, input from the hosted tool; no body is sent (none documented). The id is ' +
+        'a UUID (ResourceSchedulerId, format uuid, in the Distro router schema). Response and permission are ' +
+        'undocumented (distro.modify inferred).',
+      safetyReason:
+        'Starts a routing run that may reassign records and update the CRM (changes, but removes nothing by ' +
+        'itself). Not idempotent: each call is a new run.',
     },
   }),
 ];

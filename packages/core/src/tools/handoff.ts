@@ -7,7 +7,7 @@ import { interval, isoDateTime, ref } from './shared.js';
 const routerId = v.optional(
   ref(
     'body.routerId',
-    'Only evaluate this handoff router (from handoff-router-list); omit to try every router.',
+    'Only this handoff router (a routerId from an earlier handoff-init); omit to try all.',
   ),
 );
 
@@ -17,7 +17,7 @@ const initBody = v.pipe(
     'type',
     [
       v.object({
-        type: v.pipe(v.literal('CrmRequest'), v.description('Identify the lead by its CRM record.')),
+        type: v.pipe(v.literal('CrmRequest'), v.description('By CRM record.')),
         id: v.pipe(
           v.object({
             type: v.pipe(
@@ -49,8 +49,8 @@ const initBody = v.pipe(
     'body.type must be "CrmRequest" or "GuestEmailRequest"',
   ),
   v.description(
-    'Who to hand off and when: {type: "CrmRequest", id: {type: "LeadId" | "ContactId", value}, interval, routerId?} ' +
-      'or {type: "GuestEmailRequest", guestEmail, interval, routerId?}.',
+    'The lead and window: {type:"CrmRequest", id:{type:"LeadId"|"ContactId", value}, interval, routerId?} or ' +
+      '{type:"GuestEmailRequest", guestEmail, interval, routerId?}; interval {startsAt, duration}.',
   ),
 );
 
@@ -60,18 +60,16 @@ export const handoffTools = [
     title: 'Start a handoff',
     group: 'handoff',
     description:
-      'Phase 1 of a handoff: a rep (userId, the booker) in a workspace submits a lead by CRM id or email, and the ' +
-      'handoff routers answer with routingId, and per router a routerId with path results (pathId, assignees, ' +
-      'startTimes). Books nothing. Then call handoff-schedule with routingId, routerId, pathId and the same userId, ' +
-      'passing one startTime unchanged; the session is short-lived and single-use, so restart here after a failure.',
+      'Handoff step 1: a rep submits a lead by CRM id or email; returns routingId and per router a routerId with ' +
+      'paths (pathId, startTimes). Books nothing. Then handoff-schedule with those ids and a startTime unchanged.',
     operation: {
       name: 'handoff-init',
       method: 'POST',
       path: '/v1/org/handoff/workspace/{workspaceId}/booker/{userId}/init-simple',
     },
     input: v.object({
-      workspaceId: ref('workspaceId', 'Workspace the handoff runs in.'),
-      userId: ref('userId', 'User id of the rep doing the handoff (the booker).'),
+      workspaceId: ref('workspaceId', 'From workspace-list.'),
+      userId: ref('userId', 'The rep handing off (from user-find).'),
       body: initBody,
     }),
     fields: { body: { in: 'body', root: true } },
@@ -91,7 +89,9 @@ export const handoffTools = [
         "No schema: body from Chili Piper's onboarding handoff.md, response from a draft skill. Fork paths carry " +
         'live and later sub-paths; live ones have no startTimes. Classed as a retry-safe read: it only opens a ' +
         'short-lived session, and a retry at worst leaves an unused one; nothing is booked or sent. The older ' +
-        'draft interval shape {start, end} is superseded by {startsAt, duration}.',
+        'draft interval shape {start, end} is superseded by {startsAt, duration}. No tool lists handoff routers ' +
+        '(the operation index has none for them); routerIds come from a first handoff-init.',
+      safetyReason: 'Opens a short-lived routing session; nothing is booked or sent. Retry-safe.',
     },
   }),
   defineTool({
@@ -99,41 +99,39 @@ export const handoffTools = [
     title: 'Book a handoff slot',
     group: 'handoff',
     description:
-      'Phase 2 of a handoff: books the meeting at body.startTime on the chosen router path of the session from ' +
-      'handoff-init (routingId, routerId, pathId, and the same booker userId). Creates calendar events and sends ' +
-      'invites at once. Send a startTime from handoff-init unchanged; sessions are single-use, so after a failure ' +
-      'restart with handoff-init.',
+      'Handoff step 2: books body.startTime on a path of the handoff-init session (routingId, routerId, pathId, ' +
+      'same userId); creates the meeting and sends invites. Sessions are single-use.',
     operation: {
       name: 'handoff-schedule',
       method: 'POST',
       path: '/v1/org/handoff/routing/{routingId}/router/{routerId}/path/{pathId}/booker/{userId}/schedule-simple',
     },
     input: v.object({
-      routingId: ref('routingId', 'Session id (routingId) returned by handoff-init.'),
+      routingId: ref('routingId', 'From handoff-init.'),
       routerId: ref('routerId', 'routers[].routerId from handoff-init.'),
       pathId: ref('pathId', 'routers[].pathResults[].pathId from handoff-init.'),
-      userId: ref('userId', 'User id of the rep doing the handoff (same as in handoff-init).'),
+      userId: ref('userId', 'The rep, as in handoff-init.'),
       body: v.pipe(
         v.object({
-          startTime: isoDateTime('Chosen slot start, exactly as returned by handoff-init'),
+          startTime: isoDateTime('A startTime from handoff-init, unchanged'),
           location: v.optional(
             v.pipe(
               v.union(
                 [v.string(), v.record(v.string(), v.unknown())],
                 'body.location must be a string or an object',
               ),
-              v.description("Meeting location choice, from the path's locations (shape undocumented)."),
+              v.description("Location choice from the path's locations."),
             ),
           ),
           guestTimezone: v.optional(
             v.pipe(
               v.string('body.guestTimezone must be a string'),
               v.minLength(1, 'body.guestTimezone must be an IANA time zone such as America/New_York'),
-              v.description('Guest time zone (IANA name, e.g. America/New_York).'),
+              v.description('IANA zone.'),
             ),
           ),
         }),
-        v.description('Booking request: {startTime, location?, guestTimezone?}.'),
+        v.description('{startTime, location?, guestTimezone?}.'),
       ),
     }),
     fields: { body: { in: 'body', root: true } },
@@ -154,6 +152,8 @@ export const handoffTools = [
         'No schema: body and response ({meetingTypeId, host, selectedAssignees, scheduleMeetingResult}) from a ' +
         'draft skill. location is undocumented, so any string or object is accepted. The alternative phase 2 ' +
         'handoff-select-simple (suggested times / single-use link) is not exposed.',
+      safetyReason:
+        'Additive: creates a meeting and sends invites. Not idempotent (a repeat could book twice).',
     },
   }),
 ];

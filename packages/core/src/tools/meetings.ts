@@ -20,7 +20,7 @@ const uuidList = (item: string, description: string) =>
     v.description(description),
   );
 
-/** `MeetingStatus` filter values (one "l" in Canceled). */
+/** `MeetingStatus` filter values (one "l" in Canceled); the spellings cancel and no-show answer with are accepted. */
 const statusFilter = v.pipe(
   v.array(
     v.pipe(
@@ -28,28 +28,33 @@ const statusFilter = v.pipe(
         ['Active', 'Canceled', 'NoShow', 'Completed'],
         'status must be Active, Canceled, NoShow or Completed',
       ),
-      v.description('Meeting status: Active, Canceled, NoShow or Completed.'),
+      v.metadata({
+        aliases: {
+          ACTIVE: 'Active',
+          CANCELLED: 'Canceled',
+          CANCELED: 'Canceled',
+          Cancelled: 'Canceled',
+          NO_SHOW: 'NoShow',
+          NOSHOW: 'NoShow',
+          COMPLETED: 'Completed',
+        },
+      }),
     ),
     'status must be a list',
   ),
   v.minLength(1, 'give at least one status, or leave the filter out'),
-  v.description(
-    'Only meetings in any of these statuses (Active, Canceled, NoShow, Completed). Omit for all.',
-  ),
+  v.description('Any of these (CANCELLED, NO_SHOW also accepted).'),
 );
 
-const workspaceIds = idList(
-  'workspace id',
-  'Only meetings in any of these workspaces. Omit for every workspace the key can see.',
-);
-const assigneeIds = idList('assignee user id', 'Only meetings assigned to (owned by) any of these users.');
-const hostIds = idList('host user id', 'Only meetings hosted by any of these users.');
-const meetingTypeIds = uuidList(
-  'meeting type id',
-  'Only meetings created from any of these meeting types (UUIDs).',
-);
+const workspaceIds = idList('workspace id', 'Workspace ids.');
+const assigneeIds = idList('assignee user id', 'Assignee (owner) user ids.');
+const hostIds = idList('host user id', 'Host user ids.');
+const meetingTypeIds = uuidList('meeting type id', 'Meeting type ids (meeting-type-list).');
 
-const meetingId = uuid('meetingId', 'Meeting id (UUID), as returned by meeting-list-put.');
+const meetingId = uuid('meetingId', 'From meeting-list-put.');
+
+/** Ranges up to this many days are split into 7-day requests. */
+const LONGEST_RANGE_DAYS = 92;
 
 export const meetingsTools = [
   defineTool({
@@ -57,14 +62,11 @@ export const meetingsTools = [
     title: 'List meetings in a time window',
     group: 'meetings',
     description:
-      'Lists meetings whose time falls between start and end, optionally narrowed by workspace, status, assignee, ' +
-      'host, guest email or meeting type. Changes nothing. The window may span at most 7 days: split longer ' +
-      'ranges. Items are in data.list; while the response says hasMore: "Yes", ask again with pagination.page + 1 ' +
-      '(pages are 0-based; the API pages by 200 unless pagination.pageSize says otherwise).',
+      'Lists meetings starting between start and end; up to 92 days (split into 7-day requests here).',
     operation: { name: 'meeting-list-put', method: 'PUT', path: '/v2/org/meetings/meetings' },
     input: v.object({
-      start: isoDateTime('Window start, inclusive'),
-      end: isoDateTime('Window end, exclusive; at most 7 days after start'),
+      start: isoDateTime('From, inclusive'),
+      end: isoDateTime('To, exclusive'),
       workspaceIds: v.optional(workspaceIds),
       status: v.optional(statusFilter),
       assigneeIds: v.optional(assigneeIds),
@@ -73,23 +75,39 @@ export const meetingsTools = [
         v.pipe(
           v.string('guestEmail must be a string'),
           v.regex(/^\S+@\S+$/, 'guestEmail must be an email address such as john.doe@acme.com'),
-          v.description('Only meetings whose guest (booker) has this email address.'),
+          v.description('Guest email.'),
         ),
       ),
       meetingTypeIds: v.optional(meetingTypeIds),
     }),
-    pagination: { style: 'hasMore', in: 'body', items: 'data.list', defaultPageSize: 200 },
-    span: { start: 'start', end: 'end', maxDays: 7 },
+    pagination: { style: 'hasMore', in: 'body', defaultPageSize: 50, maxPageSize: 200 },
+    view: {
+      items: 'data.list',
+      id: 'meetingId',
+      keep: [
+        'meetingId',
+        'meetingStatus',
+        'dateTime',
+        'hostId',
+        'hostName',
+        'primaryGuest',
+        'workspaceId',
+        'meetingTypeId',
+        'crmEventId',
+      ],
+    },
+    span: { start: 'start', end: 'end', maxDays: 7, splitUpTo: LONGEST_RANGE_DAYS },
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
     response: 'json',
     docs: {
-      confidence: 'spec',
+      confidence: 'spec-extended',
       notes:
-        'Body is QueryMeetingsRequest from the newest spec copy (1.321.2), which adds assigneeIds, hostIds, guestEmail ' +
-        'and meetingTypeIds to the 1.230.0 shape. The schema gives no pageSize default and no maximum; the ' +
-        'operation text says pageSize defaults to 200 (taken here) and page to 1, and a {results, pagination} response: the schema ' +
-        '(0-based page, {data, hasMore, hasMoreItems}) wins.',
+        'Body is QueryMeetingsRequest from the newest spec copy (1.321.2). The schema says page defaults to 0 and ' +
+        'pageSize to 10 (an older text said 200 and page 1); this layer always sends pageSize (default 50). The ' +
+        'response data is untyped in the schema: data.list is from prose. Ranges over 7 days are split into 7-day ' +
+        'requests by this layer.',
+      safetyReason: 'A list sent as PUT; changes nothing.',
     },
   }),
   defineTool({
@@ -97,18 +115,18 @@ export const meetingsTools = [
     title: 'Get one meeting',
     group: 'meetings',
     description:
-      'Returns the full record of one meeting by its id: meetingStatus, bookedAt, attendees, activities (the ' +
-      'scheduled time is an activity entry, not a top-level field) and source URL. Changes nothing. The record ' +
-      'comes wrapped in data, and its own key is id rather than meetingId.',
+      'Returns one meeting: meetingStatus, dateTime, host, attendees, bookedAt, workspace, meeting type, CRM event.',
     operation: { name: 'meeting-get', method: 'GET', path: '/v1/org/meetings/get/{meetingId}' },
     input: v.object({ meetingId }),
+    view: { record: 'data', omit: ['history'] },
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
     response: 'json',
     docs: {
       confidence: 'spec',
       notes:
-        'The spec types the response as HttpQueryResponse_A {data, hasMore}; the meeting is assumed to be in data.',
+        'The spec types the response as HttpQueryResponse_A {data, hasMore}; the meeting is taken from data.',
+      safetyReason: 'A lookup; changes nothing.',
     },
   }),
   defineTool({
@@ -116,21 +134,20 @@ export const meetingsTools = [
     title: 'Export meetings as CSV',
     group: 'meetings',
     description:
-      'Exports the meetings between start and end as one CSV text (columns include Meeting ID and bookedAt), ' +
-      'optionally narrowed by workspace, assignee, host, booker, meeting type or status. Changes nothing. Not ' +
-      'paged; the window may span at most 7 days, so export longer periods one window at a time.',
+      'Exports meetings starting between start and end as CSV; up to 92 days (split into 7-day requests here). ' +
+      'A large export comes as a summary and a resource link to the whole CSV.',
     operation: { name: 'meeting-export-v2-put', method: 'PUT', path: '/v3/org/meetings/meetings/export' },
     input: v.object({
-      start: isoDateTime('Window start, inclusive'),
-      end: isoDateTime('Window end, exclusive; at most 7 days after start'),
+      start: isoDateTime('From, inclusive'),
+      end: isoDateTime('To, exclusive'),
       workspaceIds: v.optional(workspaceIds),
       assigneeIds: v.optional(assigneeIds),
       hostIds: v.optional(hostIds),
-      bookerIds: v.optional(idList('booker user id', 'Only meetings booked by any of these users.')),
+      bookerIds: v.optional(idList('booker user id', 'Booker user ids.')),
       meetingTypeIds: v.optional(meetingTypeIds),
       status: v.optional(statusFilter),
     }),
-    span: { start: 'start', end: 'end', maxDays: 7 },
+    span: { start: 'start', end: 'end', maxDays: 7, splitUpTo: LONGEST_RANGE_DAYS },
     safety: { kind: 'read', idempotent: true },
     permission: 'meeting.read',
     response: 'csv',
@@ -138,7 +155,9 @@ export const meetingsTools = [
       confidence: 'spec',
       notes:
         'Named v2 but served under /v3. HTTP returns text/csv; the hosted server wraps it as {filename, data}. ' +
-        'Body is ExportMeetingsRequest (same in every spec copy).',
+        'Body is ExportMeetingsRequest (same in every spec copy). Ranges over 7 days are split and the CSVs joined ' +
+        'by this layer.',
+      safetyReason: 'An export sent as PUT; changes nothing.',
     },
   }),
   defineTool({
@@ -146,9 +165,9 @@ export const meetingsTools = [
     title: 'Cancel a meeting',
     group: 'meetings',
     description:
-      'Cancels one meeting by id. This cannot be undone: the meeting becomes canceled, calendar events and the ' +
-      'CRM may be updated, attendees may be emailed and automations may run. Check the meeting with meeting-get ' +
-      'first; the answer is the updated meeting.',
+      'Cancels a meeting: calendar events and the CRM may update, attendees may be emailed, automations may run. ' +
+      'Cannot be undone. Returns the meeting (meetingStatus CANCELLED). No tool moves a meeting to another host: ' +
+      'cancel and book again.',
     operation: { name: 'meeting-cancel-post', method: 'POST', path: '/v2/org/meetings/cancel/{meetingId}' },
     input: v.object({ meetingId }),
     noBody: true,
@@ -156,16 +175,17 @@ export const meetingsTools = [
     permission: 'meeting.modify',
     response: 'json',
     docs: {
-      replaces: { name: 'meeting-cancel', method: 'GET', path: '/v1/org/meetings/cancel/{meetingId}' },
-      externalEffects: true,
       permissionConfidence: 'observed',
       confidence: 'observed',
+      externalEffects: true,
+      replaces: { name: 'meeting-cancel', method: 'GET', path: '/v1/org/meetings/cancel/{meetingId}' },
       notes:
         'Calls the POST replacement of the deprecated GET seed (whose redirectOnSuccess/redirectOnFailure query ' +
         'parameters only serve email links and are dropped). The replacement has no schema: path id only, no body. ' +
         "Permission is the seed's spec value. idempotent: true by choice: cancelling an already canceled meeting " +
-        'leaves the same state (it may answer with an error); re-sent notifications on a repeat are not expected but ' +
-        'unconfirmed. meetingId typed as UUID as in the seed spec.',
+        'leaves the same state (it may answer with an error). meetingId typed as UUID as in the seed spec.',
+      safetyReason:
+        'Cancels a meeting for good and may email attendees. Idempotent: a repeat leaves it canceled.',
     },
   }),
   defineTool({
@@ -173,8 +193,8 @@ export const meetingsTools = [
     title: 'Mark a meeting as no-show',
     group: 'meetings',
     description:
-      'Marks one meeting as a no-show by id. This cannot be undone through the API, and it may update the CRM ' +
-      'and trigger automations. The answer is the updated meeting.',
+      'Marks a meeting as a no-show; may update the CRM and trigger automations. Cannot be undone through the API. ' +
+      'Returns the meeting (meetingStatus NO_SHOW).',
     operation: { name: 'meeting-noshow-post', method: 'POST', path: '/v2/org/meetings/noshow/{meetingId}' },
     input: v.object({ meetingId }),
     noBody: true,
@@ -182,24 +202,23 @@ export const meetingsTools = [
     permission: 'meeting.modify',
     response: 'json',
     docs: {
-      replaces: { name: 'meeting-noshow', method: 'GET', path: '/v1/org/meetings/noshow/{meetingId}' },
-      externalEffects: true,
       permissionConfidence: 'observed',
       confidence: 'observed',
+      externalEffects: true,
+      replaces: { name: 'meeting-noshow', method: 'GET', path: '/v1/org/meetings/noshow/{meetingId}' },
       notes:
         'Calls the POST replacement of the deprecated GET seed; neither has a schema: path id only, no body. ' +
         'Response as seen in the hosted tool text: the meeting with meetingStatus "NO_SHOW" (record filters use ' +
-        '"NoShow"). idempotent: true by choice (marking twice leaves the same state). meetingId typed as UUID like ' +
-        'the other meeting endpoints.',
+        '"NoShow"). meetingId typed as UUID like the other meeting endpoints.',
+      safetyReason:
+        'Changes the status for good (no API undo). Idempotent: marking twice leaves the same state.',
     },
   }),
   defineTool({
     name: 'meeting-activity',
     title: 'Get a meeting activity link',
     group: 'meetings',
-    description:
-      "Returns the link to one meeting's activity page in the Chili Piper admin app, for a person to open. " +
-      'Changes nothing. To build admin URLs yourself, tenant-get gives the subdomain.',
+    description: "URL of the meeting's activity page in the admin app.",
     operation: { name: 'meeting-activity', method: 'GET', path: '/v1/org/meetings/activity/{meetingId}' },
     input: v.object({ meetingId }),
     safety: { kind: 'read', idempotent: true },
@@ -211,6 +230,32 @@ export const meetingsTools = [
       notes:
         'Response format undocumented: assumed JSON; the endpoint may instead answer with a redirect (its error ' +
         'responses declare a Location header). Permission inferred from meeting-get.',
+      safetyReason: 'A lookup; changes nothing.',
+    },
+  }),
+];
+
+/** Read tools beyond the hosted server's catalog, from the Edge operation index: where meeting type ids come from. */
+export const meetingTypeTools = [
+  defineTool({
+    name: 'meeting-type-list',
+    title: 'List meeting types',
+    group: 'meetings',
+    description: 'Lists meeting types (id, name, duration, workspace): the meetingTypeIds other tools take.',
+    operation: { name: 'meeting-type-list', method: 'GET', path: '/v1/org/meeting-types/list' },
+    input: v.object({
+      workspaceId: v.optional(ref('workspaceId', 'From workspace-list; omit for all.')),
+    }),
+    view: { items: '', keep: ['id', 'name', 'workspaceId', 'duration', 'status'] },
+    safety: { kind: 'read', idempotent: true },
+    permission: 'meeting-type.read',
+    response: 'json',
+    docs: {
+      confidence: 'spec',
+      extra: true,
+      notes:
+        'Not among the hosted server tools: added from the operation index. The response is a bare array (MeetingType).',
+      safetyReason: 'A list; changes nothing.',
     },
   }),
 ];

@@ -224,11 +224,11 @@ const ownershipConditions: v.GenericSchema<Condition> = v.pipe(
  */
 const conditionsField = v.pipe(
   v.lazy(() => conditions),
-  v.description('Conditions of a non-ownership rule; see the condition tree definition.'),
+  v.description('The condition tree (a ConditionGroup at the root).'),
 );
 const ownershipConditionsField = v.pipe(
   v.lazy(() => ownershipConditions),
-  v.description('Conditions of an ownership rule (may include OwnershipCondition).'),
+  v.description('The condition tree; ownership rules may also use OwnershipCondition nodes.'),
 );
 
 const ruleName = v.pipe(
@@ -243,7 +243,7 @@ const revision = v.pipe(
   v.number('revision must be the integer metadata.revision from rule-list or rule-get'),
   v.integer('revision must be the integer metadata.revision from rule-list or rule-get'),
   v.minValue(0, 'revision must be the integer metadata.revision from rule-list or rule-get'),
-  v.description('Current metadata.revision of the rule, read just before (rule-list or rule-get).'),
+  v.description('metadata.revision from rule-get, read just before.'),
 );
 
 export const rulesTools = [
@@ -252,20 +252,19 @@ export const rulesTools = [
     title: 'List routing rules',
     group: 'rules',
     description:
-      'Lists the active ExplicitV1 routing rules with their conditions, type and metadata.revision, optionally ' +
-      'by workspace or name. Changes nothing. Paged: pagination.page is 0-based and pageSize defaults to 200; ask ' +
-      'for the next page until total is reached. Call it right before rule-modify or rule-delete to get a fresh revision.',
+      'Lists routing rules (names, types, metadata.revision) by filter.workspaceId, filter.name or filter.type; ' +
+      'type is also checked by this server. For conditions, rule-get.',
     operation: { name: 'rule-list', method: 'GET', path: '/v1/org/rule/list' },
     input: v.object({
       filter: v.optional(
         v.pipe(
           v.object({
-            workspaceId: v.optional(ref('workspaceId', 'Only rules in this workspace.')),
-            name: v.optional(v.pipe(v.string(), v.description('Only rules matching this name.'))),
+            workspaceId: v.optional(ref('workspaceId', 'From workspace-list.')),
+            name: v.optional(v.pipe(v.string(), v.description('Rule name.'))),
             ruleBuilderVersion: v.optional(
               v.pipe(
                 v.array(v.picklist(['ExplicitV1'], 'ruleBuilderVersion entries must be ExplicitV1')),
-                v.description('Rule builder versions to include; only ["ExplicitV1"] exists.'),
+                v.description('Only ["ExplicitV1"] exists.'),
               ),
             ),
             type: v.optional(
@@ -274,26 +273,31 @@ export const rulesTools = [
                   ['NonOwnershipRule', 'OwnershipRule', 'AssignmentTableRule'],
                   'type must be NonOwnershipRule, OwnershipRule or AssignmentTableRule',
                 ),
-                v.description(
-                  'Only rules of this kind: NonOwnershipRule, OwnershipRule or AssignmentTableRule.',
-                ),
+                v.description('Kind of rule.'),
               ),
             ),
           }),
-          v.description('Optional filters: {workspaceId?, name?, ruleBuilderVersion?, type?}.'),
+          v.description('{workspaceId?, name?, type?: NonOwnershipRule|OwnershipRule|AssignmentTableRule}.'),
         ),
       ),
     }),
     fields: { filter: { in: 'query', spread: true } },
-    pagination: { style: 'page', in: 'query', items: 'results', defaultPageSize: 200 },
+    pagination: { style: 'page', in: 'query', defaultPageSize: 50, maxPageSize: 200 },
+    view: { items: 'results', keep: ['type', 'id', 'name', 'workspaceId', 'metadata.revision'] },
+    filters: [
+      { input: 'filter.type', item: 'type', send: true },
+      { input: 'filter.ruleBuilderVersion', item: 'ruleBuilderVersion', send: true },
+    ],
     safety: { kind: 'read', idempotent: true },
     permission: 'rule.read',
     response: 'json',
     docs: {
-      confidence: 'spec',
+      confidence: 'spec-extended',
       notes:
-        'Spec query has only workspaceId and name; filter.ruleBuilderVersion and filter.type (hosted inputs) are ' +
-        'spread into the query too (inferred; the API may ignore them). The type values are the RuleView types (inferred).',
+        'Spec query has only workspaceId, name, page and pageSize (default 200, no maximum). filter.type and ' +
+        'filter.ruleBuilderVersion (hosted inputs) are sent too and also applied by this layer, so the result is ' +
+        'right whether or not the API honours them. The type values are the RuleView types.',
+      safetyReason: 'A list; changes nothing.',
     },
   }),
   defineTool({
@@ -301,11 +305,10 @@ export const rulesTools = [
     title: 'Get a routing rule',
     group: 'rules',
     description:
-      'Returns one routing rule by ruleId with its conditions and current metadata.revision. Changes nothing. ' +
-      'Use it right before rule-modify or rule-delete for a fresh revision.',
+      'Returns one rule with its condition tree and metadata.revision; read it right before rule-modify or rule-delete.',
     operation: { name: 'rule-get', method: 'GET', path: '/v1/org/rule/{ruleId}' },
     input: v.object({
-      ruleId: ref('ruleId', 'Rule to read (from rule-list).'),
+      ruleId: ref('ruleId', 'From rule-list.'),
     }),
     safety: { kind: 'read', idempotent: true },
     permission: 'rule.read',
@@ -314,6 +317,7 @@ export const rulesTools = [
       permissionConfidence: 'observed',
       confidence: 'observed',
       notes: 'Path F2, input T; response assumed to be a RuleView.',
+      safetyReason: 'A lookup; changes nothing.',
     },
   }),
   defineTool({
@@ -321,10 +325,8 @@ export const rulesTools = [
     title: 'Create a routing rule',
     group: 'rules',
     description:
-      'Creates a routing rule that is live at once (revision 1) and returns it. Pick the dto type: ' +
-      'CreateRuleRequest, CreateOwnershipRuleRequest (owner matching, optional teamId) or ' +
-      'CreateAssignmentTableRuleRequest. Not idempotent: each call adds a rule unless you pass a ruleId; copying ' +
-      'conditions from rule-list is the safest start.',
+      'Creates a routing rule, live at once (revision 1), and returns it. Not retried: each call adds a rule ' +
+      'unless you pass a ruleId.',
     operation: { name: 'rule-create', method: 'POST', path: '/v1/org/rule' },
     input: v.object({
       dto: v.pipe(
@@ -350,26 +352,26 @@ export const rulesTools = [
               type: tag('CreateAssignmentTableRuleRequest', 'A rule backed by an assignment table.'),
               workspaceId,
               name: ruleName,
-              assignmentTableId: ref('assignmentTableId', 'Assignment table the rule uses.'),
+              assignmentTableId: ref('assignmentTableId', 'From assignment-table-definition-list.'),
               conditions: conditionsField,
             }),
           ],
           'dto.type must be CreateRuleRequest, CreateOwnershipRuleRequest or CreateAssignmentTableRuleRequest',
         ),
-        v.description(
-          'The rule: {type, workspaceId, name, conditions, ruleId?} (+ teamId? for ownership, assignmentTableId for assignment tables).',
-        ),
+        v.metadata({ listing: 'type' }),
+        v.description('The rule.'),
       ),
     }),
     safety: { kind: 'write', idempotent: false },
     permission: 'rule.create',
     response: 'json',
     docs: {
-      confidence: 'spec',
+      confidence: 'spec-extended',
       notes:
         'CreateAssignmentTableRuleRequest is not in the OpenAPI subset (newer hosted catalog, T); its conditions ' +
         'are typed like CreateRuleRequest (inferred). The five Evaluable variants share one shape, so they are one ' +
         'object with a type picklist.',
+      safetyReason: 'Additive: adds a rule. Not idempotent (each call adds one unless ruleId is given).',
     },
   }),
   defineTool({
@@ -377,27 +379,23 @@ export const rulesTools = [
     title: 'Modify a routing rule',
     group: 'rules',
     description:
-      'Replaces a rule’s name and conditions; the change is live at once. Guarded by revision: pass the ' +
-      'metadata.revision read just before with rule-get or rule-list; a stale one is refused with a conflict (409). ' +
-      'Not safe to retry: after a success the revision has moved on, so re-read before trying again.',
+      "Replaces a rule's name and condition tree (same node types as rule-create), live at once. Edit the tree " +
+      'from rule-get and pass its metadata.revision; a stale revision is refused (409): read again and retry.',
     operation: { name: 'rule-modify', method: 'PUT', path: '/v1/org/rule' },
     input: v.object({
-      ruleId: ref('ruleId', 'Rule to change (from rule-list).'),
+      ruleId: ref('ruleId', 'From rule-list.'),
       revision,
       dto: v.pipe(
         v.looseObject({
           name: v.optional(ruleName),
           conditions: v.optional(ownershipConditionsField),
-          teamId: v.optional(ref('teamId', 'Team the owner must belong to (ownership rules).')),
+          teamId: v.optional(ref('teamId', 'Owner team (ownership rules).')),
         }),
-        v.description(
-          'The new rule content, replacing the old: {name, conditions, …}. Start from rule-get and edit; ' +
-            'extra keys are passed through.',
-        ),
+        v.description('The new content, replacing the old: {name?, conditions?, teamId?}.'),
       ),
     }),
     fields: { ruleId: { in: 'query' }, revision: { in: 'query' } },
-    safety: { kind: 'write', idempotent: false },
+    safety: { kind: 'destructive', idempotent: false },
     permission: 'rule.modify',
     response: 'json',
     docs: {
@@ -406,6 +404,8 @@ export const rulesTools = [
       notes:
         'No schema: query ruleId/revision and body {dto} are the project’s placement decision; dto is a loose ' +
         'object (shape undocumented), its conditions checked with the ownership condition set (a superset).',
+      safetyReason:
+        "Replaces the rule's conditions (the old tree is lost; not additive). Not idempotent: the revision moves on.",
     },
   }),
   defineTool({
@@ -413,12 +413,11 @@ export const rulesTools = [
     title: 'Delete a routing rule',
     group: 'rules',
     description:
-      'Soft-deletes a rule: it stops being evaluated at once and cannot be brought back through the API. Guarded ' +
-      'by revision: pass the metadata.revision read just before with rule-get or rule-list; a stale one is ' +
-      'refused with a conflict (409), and so is a retry after a success.',
+      'Deletes a rule: routers stop evaluating it at once and it cannot be restored. Pass the metadata.revision ' +
+      'from rule-get; a stale one is refused (409).',
     operation: { name: 'rule-delete', method: 'DELETE', path: '/v1/org/rule' },
     input: v.object({
-      ruleId: ref('ruleId', 'Rule to delete (from rule-list).'),
+      ruleId: ref('ruleId', 'From rule-list.'),
       revision,
     }),
     safety: { kind: 'destructive', idempotent: false },
@@ -430,6 +429,43 @@ export const rulesTools = [
       notes:
         'No schema: ruleId and revision in the query is the project’s placement decision. Marked not idempotent ' +
         'because a revision-guarded retry after success fails; response undocumented.',
+      safetyReason: 'Deletes a rule for good. Not idempotent: a revision-guarded repeat fails.',
+    },
+  }),
+];
+
+/** Read tools beyond the hosted server's catalog, from the Edge operation index: where assignment table ids come from. */
+export const assignmentTableTools = [
+  defineTool({
+    name: 'assignment-table-definition-list',
+    title: 'List assignment tables',
+    group: 'rules',
+    description:
+      'Lists the assignment tables of a workspace (id, name, input and output columns): the assignmentTableIds rules take.',
+    operation: {
+      name: 'assignment-table-definition-list',
+      method: 'GET',
+      path: '/v1/org/assignment-table-definitions/list',
+    },
+    input: v.object({
+      workspaceId: ref('workspaceId', 'From workspace-list.'),
+      name: v.optional(v.pipe(v.string(), v.description('Name contains this text.'))),
+    }),
+    pagination: { style: 'page', in: 'query', defaultPageSize: 25, maxPageSize: 50 },
+    view: { items: 'results', keep: ['id', 'name', 'inputs[].key', 'outputs[].key'] },
+    optIn: true,
+    safety: { kind: 'read', idempotent: true },
+    permission: 'assignment-table.read',
+    response: 'json',
+    docs: {
+      confidence: 'observed',
+      permissionConfidence: 'inferred',
+      extra: true,
+      notes:
+        'Not among the hosted server tools: added from the operation index. No OpenAPI subset covers it: query ' +
+        'and response follow a public third-party tool catalog; the maximum page size of 50 and the permission ' +
+        'name are inferred.',
+      safetyReason: 'A list; changes nothing.',
     },
   }),
 ];

@@ -36,44 +36,38 @@ const filterList = <T extends v.GenericSchema<unknown, string>>(item: T, name: s
     ),
   );
 
-const filterWorkspaceIds = filterList(
-  ref('workspace id'),
-  'filterWorkspaceIds',
-  'Only links in any of these workspaces (at least one id if given).',
-);
-const filterLinkSlugs = filterList(
-  slug('link slug'),
-  'filterLinkSlugs',
-  'Only links with any of these slugs (at least one if given).',
-);
-const filterMeetingTypeId = filterList(
-  uuid('meeting type id'),
-  'filterMeetingTypeId',
-  'Only links offering any of these meeting types (UUIDs; at least one if given).',
-);
+const filterWorkspaceIds = filterList(ref('workspace id'), 'filterWorkspaceIds', 'Workspace ids.');
+const filterLinkSlugs = filterList(slug('link slug'), 'filterLinkSlugs', 'Link slugs.');
+const filterMeetingTypeId = filterList(uuid('meeting type id'), 'filterMeetingTypeId', 'Meeting type ids.');
 const filterDistributionIds = filterList(
   ref('distribution id'),
   'filterDistributionIds',
-  'Only links that use any of these distributions (at least one id if given).',
+  'Distribution ids.',
 );
 
 const listPermission = 'scheduling-links.read';
+
+/** A link as list items hold it: ids later tools take, and what a person reads. */
+const linkView = {
+  items: 'links',
+  keep: ['linkId', 'name', 'slug', 'bookingUrl', 'meetingTypeIds', 'distributionId', 'members[].name'],
+} as const;
+
+/** The docs of the admin link lists, which differ only in the kind of link. */
+const listDocs = { confidence: 'spec', safetyReason: 'A list sent as POST; changes nothing.' } as const;
 
 export const schedulingTools = [
   defineTool({
     name: 'scheduling-link-list-personal',
     title: "List a user's personal links",
     group: 'scheduling',
-    description:
-      'Lists the personal booking links of one user (each with slug, meeting type and booking URL); team, ' +
-      'round-robin and other admin links are listed by the other scheduling-link-list tools. Changes nothing. ' +
-      'Not paged.',
+    description: "Lists one user's personal booking links (slug, meeting type, booking URL).",
     operation: {
       name: 'scheduling-link-list-personal-v2',
       method: 'GET',
       path: '/v1/org/schedulingLinks/list-personal-v2/{userId}',
     },
-    input: v.object({ userId: ref('userId', 'User id whose personal links to list (see user-find).') }),
+    input: v.object({ userId: ref('userId', 'From user-find.') }),
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
@@ -89,6 +83,7 @@ export const schedulingTools = [
         'Calls the v2 replacement of the deprecated seed. v2 has no schema: the seed answered with a bare array ' +
         '[{slug, meetingTypeId, meetingTypeName, bookingUrl}]; the v2 response shape is unconfirmed. Permission is ' +
         "the seed's spec value (user.read), assumed unchanged.",
+      safetyReason: 'A list; changes nothing.',
     },
   }),
   defineTool({
@@ -96,132 +91,106 @@ export const schedulingTools = [
     title: 'List round-robin links',
     group: 'scheduling',
     description:
-      'Lists round-robin booking links, whose bookings rotate across the members of one or more distributions; ' +
-      'each entry has linkId, slug, meeting types, assignments and bookingUrl. Changes nothing. Every filter is ' +
-      'optional (omit all for the whole org); the answer is {links: [...]}, not paged.',
+      'Lists round-robin booking links, which rotate bookings across the members of distributions.',
     operation: {
       name: 'scheduling-link-list-round-robin',
       method: 'POST',
       path: '/v1/org/schedulingLinks/list-round-robin',
     },
     input: v.object({ filterWorkspaceIds, filterLinkSlugs, filterMeetingTypeId, filterDistributionIds }),
+    view: linkView,
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: listDocs,
   }),
   defineTool({
     name: 'scheduling-link-list-admin-one-on-one',
     title: 'List admin one-on-one links',
     group: 'scheduling',
-    description:
-      'Lists admin-managed one-on-one booking links, each booking with one fixed host; entries have linkId, slug, ' +
-      'meeting types and bookingUrl. Changes nothing. Every filter is optional (omit all for the whole org); the ' +
-      'answer is {links: [...]}, not paged.',
+    description: 'Lists admin-managed one-on-one booking links (one fixed host each).',
     operation: {
       name: 'scheduling-link-list-admin-one-on-one',
       method: 'POST',
       path: '/v1/org/schedulingLinks/list-admin-one-on-one',
     },
     input: v.object({ filterWorkspaceIds, filterLinkSlugs, filterMeetingTypeId }),
+    view: linkView,
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: listDocs,
   }),
   defineTool({
     name: 'scheduling-link-list-group',
     title: 'List group links',
     group: 'scheduling',
-    description:
-      'Lists group booking links, which invite several attendees and only offer times when every required ' +
-      'attendee is free; entries have linkId, slug, meeting types and bookingUrl. Changes nothing. Every filter is ' +
-      'optional (omit all for the whole org); the answer is {links: [...]}, not paged.',
+    description: 'Lists group booking links (times when every required attendee is free).',
     operation: {
       name: 'scheduling-link-list-group',
       method: 'POST',
       path: '/v1/org/schedulingLinks/list-group',
     },
     input: v.object({ filterWorkspaceIds, filterLinkSlugs, filterMeetingTypeId }),
+    view: linkView,
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: listDocs,
   }),
   defineTool({
     name: 'scheduling-link-list-ownership',
     title: 'List ownership links',
     group: 'scheduling',
     description:
-      'Lists ownership booking links, which send each guest to their CRM record owner, with optional ' +
-      'distributions as extra assignees or fallback; entries include ownership, distribution, sharing and ' +
-      'bookingUrl. Changes nothing. Every filter is optional; the answer is {links: [...]}, not paged. Booking ' +
-      'through these links needs guestEmail in scheduling-link-init.',
+      "Lists ownership booking links, which book the guest's CRM owner (booking needs guestEmail).",
     operation: {
       name: 'scheduling-link-list-ownership',
       method: 'POST',
       path: '/v1/org/schedulingLinks/list-ownership',
     },
     input: v.object({ filterWorkspaceIds, filterLinkSlugs, filterMeetingTypeId, filterDistributionIds }),
+    view: linkView,
     safety: { kind: 'read', idempotent: true },
     permission: listPermission,
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: listDocs,
   }),
   defineTool({
     name: 'scheduling-link-init',
     title: 'Start booking through a link',
     group: 'scheduling',
     description:
-      'Phase 1 of booking through a scheduling link: opens a booking session for the link and returns its ' +
-      'routeId, the free startTimes in the interval and the form fields the booking needs. Books nothing. Then ' +
-      'call scheduling-link-schedule with that routeId and one startTime sent back unchanged; the session is ' +
-      'short-lived and single-use, so start again here if booking fails. Ownership links require guestEmail.',
+      'Booking step 1: opens a short-lived session for a link; returns routeId, free startTimes, form fields. ' +
+      'Books nothing. Then scheduling-link-schedule with routeId and a startTime unchanged.',
     operation: { name: 'scheduling-link-init', method: 'POST', path: '/v1/org/schedulingLinks/init-simple' },
     input: v.object({
       link: v.pipe(
         v.union(
           [
-            v.object({ slug: slug('link.slug', 'Slug of the link, as in its booking URL.') }),
-            v.object({ linkId: ref('link.linkId', 'Link id, from a scheduling-link-list tool.') }),
+            v.object({ slug: slug('link.slug', 'Slug, as in the booking URL.') }),
+            v.object({ linkId: ref('link.linkId', 'From a scheduling-link-list tool.') }),
           ],
           'link must be {slug} or {linkId}',
         ),
-        v.description(
-          'Which link to book through: {slug} or {linkId} (from the scheduling-link-list tools).',
-        ),
+        v.description('{slug} or {linkId}, from the scheduling-link-list tools.'),
       ),
-      guestEmail: v.optional(
-        email(
-          'guestEmail',
-          "Email of the guest. Required for ownership links, which route to the guest's CRM owner.",
-        ),
-      ),
-      guestTimezone: v.optional(
-        timezone(
-          'guestTimezone',
-          'Guest time zone (IANA name, e.g. America/New_York), used for display and invites.',
-        ),
-      ),
+      guestEmail: v.optional(email('guestEmail', "Guest's email; needed for ownership links.")),
+      guestTimezone: v.optional(timezone('guestTimezone', 'IANA zone.')),
       interval: v.optional(interval),
-      meetingTypeId: v.optional(
-        uuid('meetingTypeId', 'Meeting type to book, when the link offers several (UUID).'),
-      ),
+      meetingTypeId: v.optional(uuid('meetingTypeId', 'When the link offers several (meeting-type-list).')),
       meetingTypeOverride: v.optional(meetingTypeOverride),
-      bookerId: v.optional(
-        ref('bookerId', "User id of the person booking on the guest's behalf, when not the guest."),
-      ),
+      bookerId: v.optional(ref('bookerId', 'User booking for the guest.')),
       outputs: v.optional(
         v.pipe(
           v.array(
             v.pipe(
               v.string('each output must be a string'),
               v.minLength(1, 'each output must be a non-empty name such as "StartTimes"'),
-              v.description('One output name, e.g. "StartTimes".'),
             ),
             'outputs must be a list of names',
           ),
-          v.description('What the session should return, e.g. ["StartTimes"].'),
+          v.description('e.g. ["StartTimes"].'),
         ),
       ),
     }),
@@ -234,9 +203,10 @@ export const schedulingTools = [
       confidence: 'inferred',
       notes:
         "No schema: the body is assumed to be the hosted tool's flat inputs. The link reference shape is our " +
-        "decision ({slug} or {linkId}); Chili Piper's draft leaves it open ({slug} or {id}). Classed as a retry-safe " +
-        'read: it only opens a short-lived booking session, and a retried call at worst leaves an unused session ' +
-        'that expires; nothing is booked or sent. Permission per the help center: Scheduling links Read + Schedule.',
+        "decision ({slug} or {linkId}); Chili Piper's draft leaves it open ({slug} or {id}). Permission per the help " +
+        'center: Scheduling links Read + Schedule.',
+      safetyReason:
+        'Opens a short-lived booking session; nothing is booked or sent, and an unused session expires. Retry-safe.',
     },
   }),
   defineTool({
@@ -244,30 +214,25 @@ export const schedulingTools = [
     title: 'Book a slot from a link session',
     group: 'scheduling',
     description:
-      'Phase 2 of booking through a scheduling link: books the meeting at body.startTime in the session opened by ' +
-      'scheduling-link-init (pass its routeId). Creates the meeting and sends calendar invites at once. The ' +
-      'startTime must be one returned by init, unchanged; sessions are single-use, so after a failure restart ' +
-      'with scheduling-link-init. Answers {type: "Success", meetingId} or {type: "Failure", reason}.',
+      'Booking step 2: books body.startTime in the session of scheduling-link-init (its routeId); creates the ' +
+      'meeting and sends invites at once. Sessions are single-use. Answers {type:"Success", meetingId} or ' +
+      '{type:"Failure", reason}.',
     operation: {
       name: 'scheduling-link-schedule',
       method: 'POST',
       path: '/v1/org/schedulingLinks/routing/{routeId}/schedule-simple',
     },
     input: v.object({
-      routeId: ref('routeId', 'Session id (routeId) returned by scheduling-link-init.'),
+      routeId: ref('routeId', 'From scheduling-link-init.'),
       body: v.pipe(
         v.object({
-          startTime: isoDateTime('Chosen slot start, exactly as returned by scheduling-link-init'),
-          guestEmail: v.optional(email('body.guestEmail', 'Email of the guest being booked.')),
-          guestTimezone: v.optional(
-            timezone('body.guestTimezone', 'Guest time zone (IANA name, e.g. America/New_York).'),
-          ),
+          startTime: isoDateTime('A startTime from init, unchanged'),
+          guestEmail: v.optional(email('body.guestEmail', "Guest's email.")),
+          guestTimezone: v.optional(timezone('body.guestTimezone', 'IANA zone.')),
           formData: v.optional(
             v.pipe(
               v.record(v.string(), v.unknown(), 'formData must be an object'),
-              v.description(
-                'Answers to the link form, keyed by the formFields[].reference values from init.',
-              ),
+              v.description('Form answers keyed by formFields[].reference from init.'),
             ),
           ),
           location: v.optional(
@@ -276,13 +241,11 @@ export const schedulingTools = [
                 [v.string(), v.record(v.string(), v.unknown())],
                 'location must be a string or an object',
               ),
-              v.description(
-                'Meeting location choice, when the meeting type offers several (shape undocumented).',
-              ),
+              v.description('Location choice, when offered.'),
             ),
           ),
         }),
-        v.description('Booking request: {startTime, guestEmail?, guestTimezone?, formData?, location?}.'),
+        v.description('{startTime, guestEmail?, guestTimezone?, formData?, location?}.'),
       ),
     }),
     fields: { body: { in: 'body', root: true } },
@@ -297,6 +260,8 @@ export const schedulingTools = [
       notes:
         "Body from Chili Piper's draft booking skill, not a schema. location is undocumented, so any string or " +
         'object is accepted. A force-schedule variant exists (scheduling-link-force-schedule) and is not exposed.',
+      safetyReason:
+        'Additive: creates a meeting and sends invites. Not idempotent (a repeat could book twice).',
     },
   }),
 ];

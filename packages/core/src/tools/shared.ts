@@ -15,7 +15,7 @@ export const isoDateTime = (what: string) =>
   v.pipe(
     v.string(),
     v.isoTimestamp(`${what} must be an ISO-8601 date-time such as 2025-01-08T13:46:18.681Z`),
-    v.description(`${what} (ISO-8601 date-time, UTC, e.g. 2025-01-08T13:46:18.681Z).`),
+    v.description(`${what} (ISO-8601).`),
   );
 
 /** A free-form JSON object (a `body` wrapper whose shape the API documents loosely). */
@@ -28,10 +28,10 @@ export const interval = v.pipe(
     duration: v.pipe(
       v.string(),
       v.minLength(1),
-      v.description('Window length as a duration string, e.g. "7 days", "30 minutes" or ISO-8601 "P7D".'),
+      v.description('Window length, e.g. "7 days", "30 minutes" or "P7D".'),
     ),
   }),
-  v.description('Time window to search for slots: {startsAt, duration}.'),
+  v.description('Window to search: {startsAt (ISO-8601), duration ("7 days")}.'),
 );
 
 /** Longest id accepted (Edge ids are UUIDs, 24-character hex ids or 15/18-character Salesforce ids). */
@@ -58,6 +58,9 @@ export const uuid = (name: string, description: string = name) =>
     v.description(description),
   );
 
+/** A user as compact list items hold it. */
+export const USER_KEEP = ['id', 'name', 'email'] as const;
+
 /** A duration string such as "30 minutes" or ISO-8601 "PT30M". */
 export const durationText = (name: string, description: string) =>
   v.pipe(
@@ -73,12 +76,11 @@ export const tag = <const T extends string>(value: T, what: string) =>
 /** A non-empty list of user ids. */
 export const userIds = (what: string) => v.pipe(ids('user ID'), v.description(what));
 
-/** Paging in the query: 0-based `page`/`pageSize`, default 10, at most 50 (spec of the GET lists). */
+/** Paging in the query: 0-based `page`/`pageSize`, at most 50 (spec of the GET lists; the API's default is 10). */
 export const QUERY_PAGING = {
   style: 'page',
   in: 'query',
-  items: 'results',
-  defaultPageSize: 10,
+  defaultPageSize: 25,
   maxPageSize: 50,
 } as const;
 
@@ -99,7 +101,7 @@ export const meetingTypeOverride = v.pipe(
     ),
   }),
   v.description(
-    'Overrides of the meeting type durations: {meetingDurationOverride?, beforeBufferDurationOverride?, ' +
-      'afterBufferDurationOverride?, availabilityIncrementOverride?}; omit to use the meeting type as configured.',
+    '{meetingDurationOverride?, beforeBufferDurationOverride?, afterBufferDurationOverride?, ' +
+      'availabilityIncrementOverride?}, e.g. "30 minutes"; omit to use the meeting type.',
   ),
 );

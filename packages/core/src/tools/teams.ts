@@ -9,28 +9,24 @@ export const teamsTools = [
     name: 'team-list-put',
     title: 'List teams',
     group: 'teams',
-    description:
-      'Lists teams (id, workspaceId, name, member userIds, metadata), optionally only those in given workspaces, ' +
-      'whose name contains a text, or that contain all of the given members. Changes nothing (PUT only keeps ' +
-      'filters out of the URL). Paged: pagination.page is 0-based and pageSize defaults to 200; ask for the next ' +
-      'page until total is reached.',
+    description: 'Lists teams with their member userIds, by workspace, name text or members.',
     operation: { name: 'team-list-put', method: 'PUT', path: '/v2/org/team' },
     input: v.object({
-      workspaceIds: v.optional(v.pipe(ids('workspace ID'), v.description('Only teams in these workspaces.'))),
-      name: v.optional(v.pipe(v.string(), v.description('Only teams whose name contains this text.'))),
-      member: v.optional(
-        v.pipe(ids('user ID'), v.description('Only teams that contain every one of these users (user IDs).')),
-      ),
+      workspaceIds: v.optional(v.pipe(ids('workspace ID'), v.description('In any of these workspaces.'))),
+      name: v.optional(v.pipe(v.string(), v.description('Name contains this text.'))),
+      member: v.optional(v.pipe(ids('user ID'), v.description('Contains every one of these users.'))),
     }),
-    pagination: { style: 'page', in: 'body', items: 'results', defaultPageSize: 200 },
+    pagination: { style: 'page', in: 'body', defaultPageSize: 50, maxPageSize: 200 },
+    view: { items: 'results', keep: ['id', 'name', 'workspaceId', 'members'] },
     safety: { kind: 'read', idempotent: true },
     permission: 'team.read',
     response: 'json',
     docs: {
       confidence: 'spec',
       notes:
-        'The schema gives no pageSize default or maximum; 200 comes from the operation description. Response items ' +
-        'use `id`, not the `teamId` the description shows (schema followed).',
+        'The schema gives no pageSize default or maximum (the operation text says 200). Response items use `id`, ' +
+        'not the `teamId` the description shows (schema followed).',
+      safetyReason: 'A list sent as PUT; changes nothing.',
     },
   }),
   defineTool({
@@ -38,37 +34,35 @@ export const teamsTools = [
     title: 'Add users to a team',
     group: 'teams',
     description:
-      'Adds users to a team, which makes them assignees of the distributions that use it; current members are ' +
-      'skipped, so repeating the call is harmless. Returns the updated team.',
+      "Adds users to a team, making them assignees of the team's distributions; members are skipped. Returns the team.",
     operation: { name: 'team-add-users', method: 'POST', path: '/v1/org/team/users/add' },
     input: v.object({
-      teamId: ref('teamId', 'Team to add the users to (from team-list-put).'),
-      userIds: userIds('Users to add (at least one; from user-find).'),
+      teamId: ref('teamId', 'From team-list-put.'),
+      userIds: userIds('Users to add (from user-find).'),
     }),
     safety: { kind: 'write', idempotent: true },
     permission: 'team.modify',
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: { confidence: 'spec', safetyReason: 'Additive: only adds memberships. Idempotent.' },
   }),
   defineTool({
     name: 'team-remove-users',
     title: 'Remove users from a team',
     group: 'teams',
     description:
-      'Takes users out of one team; their other teams stay as they are and non-members are skipped, so a repeat ' +
-      'is harmless. The users stop receiving assignments from distributions that use this team. Returns the ' +
-      'updated team.',
+      "Removes users from one team; they stop getting assignments from the team's distributions. Returns the team.",
     operation: { name: 'team-remove-users', method: 'POST', path: '/v1/org/team/users/remove' },
     input: v.object({
-      teamId: ref('teamId', 'Team to remove the users from (from team-list-put).'),
-      userIds: userIds('Users to remove (at least one).'),
+      teamId: ref('teamId', 'From team-list-put.'),
+      userIds: userIds('Users to remove.'),
     }),
-    safety: { kind: 'write', idempotent: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'team.modify',
     response: 'json',
     docs: {
       confidence: 'spec',
-      notes: 'A write, not destructive: one membership goes and can be restored with team-add-users.',
+      safetyReason:
+        'Removes memberships and so assignments (not additive), though team-add-users can restore them. Idempotent.',
     },
   }),
   defineTool({
@@ -76,17 +70,13 @@ export const teamsTools = [
     title: 'Remove users from all teams',
     group: 'teams',
     description:
-      'Takes users out of every team, either within the given workspaces or across the whole org when ' +
-      'workspaceIds is omitted, e.g. when offboarding. Repeating it changes nothing more, but the old memberships ' +
-      'are not recorded: list them with team-list-put (member filter) first if they may need restoring.',
+      'Removes users from every team, in the given workspaces or the whole org, e.g. offboarding. The old ' +
+      'memberships are not recorded: list them with team-list-put (member) first.',
     operation: { name: 'team-remove-users-all', method: 'POST', path: '/v1/org/team/users/remove-from-all' },
     input: v.object({
-      userIds: userIds('Users to remove from their teams (at least one).'),
+      userIds: userIds('Users to remove.'),
       workspaceIds: v.optional(
-        v.pipe(
-          ids('workspace ID'),
-          v.description('Only teams in these workspaces; omit for every team in the org.'),
-        ),
+        v.pipe(ids('workspace ID'), v.description('Only these workspaces; omit for all.')),
       ),
     }),
     safety: { kind: 'destructive', idempotent: true },
@@ -96,8 +86,8 @@ export const teamsTools = [
       permissionConfidence: 'inferred',
       confidence: 'inferred',
       notes:
-        'No schema: body {userIds, workspaceIds?} inferred from the hosted inputs; response undocumented. Classed ' +
-        'destructive because many memberships go at once and the API cannot say which ones to restore.',
+        'No schema: body {userIds, workspaceIds?} inferred from the hosted inputs; response undocumented.',
+      safetyReason: 'Removes many memberships at once and the API cannot say which to restore. Idempotent.',
     },
   }),
 ];

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { QUERY_PAGING, ids, ref } from './shared.js';
+import { QUERY_PAGING, USER_KEEP, ids, ref } from './shared.js';
 
 /** Users tools: look people up and manage their licenses and invitations. */
 
@@ -14,107 +14,96 @@ const email = (what: string) =>
 
 const bool = (what: string) => v.pipe(v.boolean(`${what} must be true or false`), v.description(what));
 
+const licenseName = v.pipe(
+  v.string(),
+  v.minLength(1, 'a license name must not be empty'),
+  v.description('Distro, ChiliCalOrg, Concierge, ConciergeLive, Chat or Handoff.'),
+);
+
 /** One user's full license set (`UserLicenses`): every product flag, plus an optional tier. */
 const userLicenses = v.pipe(
   v.object({
-    distro: bool('Distro (lead routing) license.'),
-    chiliCalOrg: bool('ChiliCal organization license.'),
-    concierge: bool('Concierge license.'),
-    conciergeLive: bool('Concierge Live license.'),
-    chat: bool('Chat license.'),
-    handoff: bool('Handoff license.'),
+    distro: bool('Distro (lead routing).'),
+    chiliCalOrg: bool('ChiliCal organization.'),
+    concierge: bool('Concierge.'),
+    conciergeLive: bool('Concierge Live.'),
+    chat: bool('Chat.'),
+    handoff: bool('Handoff.'),
     tier: v.optional(
       v.pipe(
         v.picklist(
           ['RoutingAndScheduling', 'Experiences', 'ChiliDataPlatform'],
           'tier must be RoutingAndScheduling, Experiences or ChiliDataPlatform',
         ),
-        v.description('Product tier: RoutingAndScheduling, Experiences or ChiliDataPlatform.'),
+        v.description('Product tier.'),
       ),
     ),
   }),
   v.description(
-    'The complete license set the user should end up with: {distro, chiliCalOrg, concierge, conciergeLive, chat, handoff, tier?}.',
+    'The full license set: {distro, chiliCalOrg, concierge, conciergeLive, chat, handoff, tier?}.',
   ),
 );
+
+/** Compact user: what later tools take (id) and what a person reads (name, email). */
+const userView = { items: 'results', keep: USER_KEEP } as const;
 
 export const usersTools = [
   defineTool({
     name: 'user-find',
     title: 'Find users by text',
     group: 'users',
-    description:
-      'Looks users up by a partial email address or name and returns their profiles (id, name, email, licenses, ' +
-      'workspaces, managed workspaces/teams, CRM links). Changes nothing. Paged: pagination.page is 0-based, ' +
-      'pageSize defaults to 10 (at most 50); ask for page + 1 while fewer than total results have been seen.',
+    description: 'Finds users whose email or name contains the text. The id is the userId other tools take.',
     operation: { name: 'user-find', method: 'GET', path: '/v1/org/user/find' },
     input: v.object({
       query: v.pipe(
         v.string(),
         v.minLength(1, 'query must be a non-empty piece of an email address or name'),
-        v.description('Text matched against email and name; partial matches count.'),
+        v.description('Part of an email or name.'),
       ),
     }),
     pagination: QUERY_PAGING,
+    view: userView,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: { confidence: 'spec', safetyReason: 'A search; changes nothing.' },
   }),
   defineTool({
     name: 'user-find-by-filter',
     title: 'Find users by filter',
     group: 'users',
-    description:
-      'Searches users with structured criteria (email, name, workspaces, teams, super-admin flag, licenses) and returns ' +
-      'matching profiles. Changes nothing. Paged: pagination.page is 0-based, pageSize defaults to 10 (at most 50); ' +
-      'request the next page until total is reached.',
+    description: 'Finds users by email, name, workspaces, teams, super-admin flag or licenses.',
     operation: { name: 'user-find-by-filter', method: 'POST', path: '/v1/org/user/find-by-filter' },
     input: v.object({
       filter: v.pipe(
         v.object({
           email: v.optional(
-            v.pipe(
-              v.string(),
-              v.minLength(1, 'email must not be empty'),
-              v.description('Email address to match.'),
-            ),
+            v.pipe(v.string(), v.minLength(1, 'email must not be empty'), v.description('Email.')),
           ),
           name: v.optional(
-            v.pipe(
-              v.string(),
-              v.minLength(1, 'name must not be empty'),
-              v.description('User name to match.'),
-            ),
+            v.pipe(v.string(), v.minLength(1, 'name must not be empty'), v.description('Name.')),
           ),
-          workspaceIds: v.optional(
-            v.pipe(ids('workspace ID'), v.description('Only users who belong to one of these workspaces.')),
-          ),
-          teamIds: v.optional(
-            v.pipe(ids('team ID'), v.description('Only users who belong to one of these teams.')),
-          ),
-          isSuperAdmin: v.optional(bool('Only super admins (true) or only non-super-admins (false).')),
+          workspaceIds: v.optional(v.pipe(ids('workspace ID'), v.description('In any of these workspaces.'))),
+          teamIds: v.optional(v.pipe(ids('team ID'), v.description('In any of these teams.'))),
+          isSuperAdmin: v.optional(bool('Super admins only (true) or none (false).')),
           licenses: v.optional(
             v.pipe(
-              v.array(
-                v.pipe(
-                  v.string(),
-                  v.minLength(1, 'a license name must not be empty'),
-                  v.description(
-                    'License name, e.g. Distro, ChiliCalOrg, Concierge, ConciergeLive, Chat, Handoff.',
-                  ),
-                ),
-              ),
+              v.array(licenseName),
               v.minLength(1, 'licenses must list at least one license name'),
-              v.description('Only users holding these licenses.'),
+              v.description(
+                'Holding these licenses (Distro, ChiliCalOrg, Concierge, ConciergeLive, Chat, Handoff).',
+              ),
             ),
           ),
         }),
-        v.description('Search criteria; every field is optional and given fields combine.'),
+        v.description(
+          '{email?, name?, workspaceIds?, teamIds?, isSuperAdmin?, licenses?}; given ones combine.',
+        ),
       ),
     }),
     fields: { filter: { in: 'body', spread: true } },
     pagination: QUERY_PAGING,
+    view: userView,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
@@ -124,102 +113,76 @@ export const usersTools = [
       notes:
         'No schema: filter fields and their placement (spread into the body, page/pageSize in the query as in ' +
         'user-find-by-ids) are inferred; license names accepted as free strings.',
+      safetyReason: 'A search sent as POST; changes nothing.',
     },
   }),
   defineTool({
     name: 'user-find-by-ids',
     title: 'Get users by IDs',
     group: 'users',
-    description:
-      'Fetches the full profiles of a known list of user IDs in one call. Changes nothing. Paged: ' +
-      'pagination.page is 0-based, pageSize defaults to 10 (at most 50), so for more than 10 IDs raise pageSize ' +
-      'or ask for the next page.',
+    description: 'Fetches the users with the given ids in one call.',
     operation: { name: 'user-find-by-ids', method: 'POST', path: '/v1/org/user/find-by-id' },
     input: v.object({
-      userIds: v.pipe(
-        ids('user ID'),
-        v.description('User IDs to fetch (at least one); sent as a bare JSON array.'),
-      ),
+      userIds: v.pipe(ids('user ID'), v.description('User ids (at least one).')),
     }),
     fields: { userIds: { in: 'body', root: true } },
     pagination: QUERY_PAGING,
+    view: userView,
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: { confidence: 'spec', safetyReason: 'A lookup sent as POST; changes nothing.' },
   }),
   defineTool({
     name: 'user-read',
     title: 'Get a user',
     group: 'users',
     description:
-      'Returns one user profile by userId: name, email, super-admin flag, licenses, workspaces, managed ' +
-      'workspaces and teams, Salesforce/HubSpot links. Changes nothing.',
+      'Returns one user: name, email, super-admin flag, licenses, workspaces, managed workspaces and teams, CRM ids.',
     operation: { name: 'user-read', method: 'GET', path: '/v1/org/user/read/{userId}' },
     input: v.object({
-      userId: ref('userId', 'ID of the user to read (from user-find).'),
+      userId: ref('userId', 'From user-find.'),
     }),
     safety: { kind: 'read', idempotent: true },
     permission: 'user.read',
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: { confidence: 'spec', safetyReason: 'A lookup; changes nothing.' },
   }),
   defineTool({
     name: 'user-invite',
     title: 'Invite a user',
     group: 'users',
     description:
-      'Creates a user account for an email address, optionally with licenses, roles, workspaces and a Salesforce ' +
-      'ID, and emails an invitation unless sendInvite is false. Not safe to retry blindly: check with user-find ' +
-      'first, since a repeat can send another email or fail on the existing account.',
+      'Creates a user for an email, optionally with licenses, roles and workspaces, and emails an invitation ' +
+      'unless sendInvite is false. Not retried: check user-find first, a repeat can email again.',
     operation: { name: 'user-invite', method: 'POST', path: '/v1/org/user/invite' },
     input: v.object({
-      email: email('Email address of the person to invite.'),
+      email: email('Email of the person to invite.'),
       name: v.optional(
-        v.pipe(
-          v.string(),
-          v.minLength(1, 'name must not be empty'),
-          v.description('Full name of the new user.'),
-        ),
+        v.pipe(v.string(), v.minLength(1, 'name must not be empty'), v.description('Full name.')),
       ),
-      licenses: v.optional(
-        v.pipe(
-          v.array(
-            v.pipe(
-              v.string(),
-              v.minLength(1, 'a license name must not be empty'),
-              v.description(
-                'License name, e.g. Distro, ChiliCalOrg, Concierge, ConciergeLive, Chat, Handoff.',
-              ),
-            ),
-          ),
-          v.description('Licenses to grant on creation.'),
-        ),
-      ),
+      licenses: v.optional(v.pipe(v.array(licenseName), v.description('Licenses to grant.'))),
       roles: v.optional(
         v.pipe(
-          v.array(
-            v.pipe(v.string(), v.minLength(1, 'a role must not be empty'), v.description('Role name.')),
-          ),
-          v.description('Roles to give the new user.'),
+          v.array(v.pipe(v.string(), v.minLength(1, 'a role must not be empty'))),
+          v.description('Role names.'),
         ),
       ),
-      salesforceId: v.optional(ref('salesforceId', 'Salesforce user ID (15 or 18 characters) to link.')),
-      workspaces: v.optional(
-        v.pipe(v.array(ref('workspace ID')), v.description('IDs of the workspaces the new user joins.')),
-      ),
-      sendInvite: v.optional(bool('Send the invitation email (assumed true when omitted).')),
+      salesforceId: v.optional(ref('salesforceId', 'Salesforce user id to link.')),
+      workspaces: v.optional(v.pipe(v.array(ref('workspace ID')), v.description('Workspace ids to join.'))),
+      sendInvite: v.optional(bool('Send the invitation email (default true).')),
     }),
     safety: { kind: 'write', idempotent: false },
     permission: 'user.create',
     response: 'json',
     docs: {
-      externalEffects: true,
       permissionConfidence: 'inferred',
       confidence: 'inferred',
+      externalEffects: true,
       notes:
         'No schema: body = the flat hosted inputs (inferred); element types of licenses/roles/workspaces and the ' +
         'sendInvite default are guesses; response undocumented.',
+      safetyReason: 'Adds an account and may email the person; nothing existing is removed. Not idempotent.',
     },
   }),
   defineTool({
@@ -227,20 +190,19 @@ export const usersTools = [
     title: 'Set user licenses',
     group: 'users',
     description:
-      'Sets the complete license set of one or more users, keyed by userId; users not named keep their licenses. ' +
-      'Removing a license takes effect at once and switches off what it gates; the call fails when the org has ' +
-      'too few seats. Sending the same map again leaves the same state.',
+      'Replaces the whole license set of each named user (others keep theirs). A license left out is removed at ' +
+      'once and switches off what it gates; fails when the org lacks seats.',
     operation: { name: 'user-update-licenses', method: 'POST', path: '/v1/org/user/licenses' },
     input: v.object({
       update: v.pipe(
         v.record(ref('user ID'), userLicenses),
         v.minEntries(1, 'update must name at least one userId'),
         v.description(
-          'Map of userId → full license set, e.g. {"<userId>": {distro: true, chiliCalOrg: true, …}}.',
+          'userId → full license set: {"<userId>": {distro, chiliCalOrg, concierge, conciergeLive, chat, handoff, tier?}} (booleans).',
         ),
       ),
     }),
-    safety: { kind: 'write', idempotent: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'licenses.modify',
     response: 'json',
     docs: {
@@ -249,6 +211,8 @@ export const usersTools = [
         'The OpenAPI value schema of `update` is a generator mix-up (AvailabilityFailure) and the description’s ' +
         '[{userId, licenseType}] is wrong; the userId-keyed UserLicenses map is the live-checked shape (F3). ' +
         'Path and permission are spec.',
+      safetyReason:
+        'Replaces license sets: any license left out is revoked and what it gates stops working. Idempotent.',
     },
   }),
 ];

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
-import { QUERY_PAGING, ref, userIds } from './shared.js';
+import { QUERY_PAGING, USER_KEEP, ref, userIds } from './shared.js';
 
 /** Workspace tools: list workspaces and manage who belongs to them. */
 
@@ -9,33 +9,27 @@ export const workspacesTools = [
     name: 'workspace-list',
     title: 'List workspaces',
     group: 'workspaces',
-    description:
-      'Lists the workspaces of the org (the layer between the tenant and its teams) with their id, name, icon and ' +
-      'audit metadata; the id is the workspaceId other tools ask for. Changes nothing. Paged: pagination.page is ' +
-      '0-based, pageSize defaults to 10 (at most 50); ask for the next page until total is reached.',
+    description: 'Lists workspaces; id is the workspaceId other tools take.',
     operation: { name: 'workspace-list', method: 'GET', path: '/v1/org/workspace' },
     input: v.object({}),
     pagination: QUERY_PAGING,
+    view: { items: 'results', keep: ['id', 'name', 'nrOfUsers'] },
     safety: { kind: 'read', idempotent: true },
     permission: 'workspace.read',
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: { confidence: 'spec', safetyReason: 'A list; changes nothing.' },
   }),
   defineTool({
     name: 'workspace-list-users',
     title: 'List workspace members',
     group: 'workspaces',
-    description:
-      'Lists the user profiles of one workspace, or of the whole org when workspaceId is left out. Changes nothing. ' +
-      'Paged: pagination.page is 0-based, pageSize defaults to 10 (at most 50); ask for the next page until total ' +
-      'is reached.',
+    description: 'Lists the users of one workspace, or of the whole org without workspaceId.',
     operation: { name: 'workspace-list-users', method: 'GET', path: '/v1/org/workspace/users' },
     input: v.object({
-      workspaceId: v.optional(
-        ref('workspaceId', 'Workspace to list (from workspace-list); omit for every user in the org.'),
-      ),
+      workspaceId: v.optional(ref('workspaceId', 'From workspace-list; omit for the whole org.')),
     }),
     pagination: QUERY_PAGING,
+    view: { items: 'results', keep: USER_KEEP },
     safety: { kind: 'read', idempotent: true },
     permission: 'workspace.read',
     response: 'json',
@@ -43,44 +37,43 @@ export const workspacesTools = [
       confidence: 'spec',
       notes:
         'Spec returns PaginatedResult<User> (key `id`); skills describe items as {userId, email}: followed the spec.',
+      safetyReason: 'A list; changes nothing.',
     },
   }),
   defineTool({
     name: 'workspace-add-users',
     title: 'Add users to a workspace',
     group: 'workspaces',
-    description:
-      'Adds users to one workspace; users already in it are skipped, so repeating the call is harmless. ' +
-      'Returns {}.',
+    description: 'Adds users to a workspace; members already in it are skipped.',
     operation: { name: 'workspace-add-users', method: 'POST', path: '/v1/org/workspace/users/add' },
     input: v.object({
-      workspaceId: ref('workspaceId', 'Workspace to add the users to (from workspace-list).'),
-      userIds: userIds('Users to add (at least one; from user-find).'),
+      workspaceId: ref('workspaceId', 'From workspace-list.'),
+      userIds: userIds('Users to add (from user-find).'),
     }),
     safety: { kind: 'write', idempotent: true },
     permission: 'workspace.modify',
     response: 'json',
-    docs: { confidence: 'spec' },
+    docs: { confidence: 'spec', safetyReason: 'Additive: only adds memberships. Idempotent.' },
   }),
   defineTool({
     name: 'workspace-remove-users',
     title: 'Remove users from a workspace',
     group: 'workspaces',
     description:
-      'Takes users out of one workspace; their other workspaces and all team memberships stay as they are, and ' +
-      'non-members are skipped, so a repeat is harmless. Can change who routing rules and distributions in that ' +
-      'workspace reach. Returns {}.',
+      'Removes users from one workspace (their teams and other workspaces stay), which changes who its routing reaches.',
     operation: { name: 'workspace-remove-users', method: 'POST', path: '/v1/org/workspace/users/remove' },
     input: v.object({
-      workspaceId: ref('workspaceId', 'Workspace to remove the users from (from workspace-list).'),
-      userIds: userIds('Users to remove (at least one).'),
+      workspaceId: ref('workspaceId', 'From workspace-list.'),
+      userIds: userIds('Users to remove.'),
     }),
-    safety: { kind: 'write', idempotent: true },
+    safety: { kind: 'destructive', idempotent: true },
     permission: 'workspace.modify',
     response: 'json',
     docs: {
       confidence: 'spec',
-      notes: 'A write, not destructive: one membership goes and can be restored with workspace-add-users.',
+      safetyReason:
+        'Removes memberships (destructive by the MCP definition: not additive), though workspace-add-users can ' +
+        'restore them. Idempotent.',
     },
   }),
   defineTool({
@@ -88,16 +81,15 @@ export const workspacesTools = [
     title: 'Remove users from all workspaces',
     group: 'workspaces',
     description:
-      'Takes users out of every workspace in the org at once (team memberships are left alone), e.g. when ' +
-      'offboarding. Repeating it changes nothing more, but the previous memberships are not recorded anywhere: ' +
-      'note them with user-read first if they may need restoring.',
+      'Removes users from every workspace at once (teams stay), e.g. offboarding. The old memberships are not ' +
+      'recorded: note them with user-read first.',
     operation: {
       name: 'workspace-remove-users-all',
       method: 'POST',
       path: '/v1/org/workspace/users/remove-from-all',
     },
     input: v.object({
-      userIds: userIds('Users to remove from every workspace (at least one).'),
+      userIds: userIds('Users to remove everywhere.'),
     }),
     safety: { kind: 'destructive', idempotent: true },
     permission: 'workspace.modify',
@@ -105,9 +97,8 @@ export const workspacesTools = [
     docs: {
       permissionConfidence: 'inferred',
       confidence: 'inferred',
-      notes:
-        'No schema: body {userIds} inferred from the hosted input; response undocumented. Classed destructive ' +
-        'because every membership goes at once and the API cannot say which ones to restore.',
+      notes: 'No schema: body {userIds} inferred from the hosted input; response undocumented.',
+      safetyReason: 'Removes every membership at once and the API cannot say which to restore. Idempotent.',
     },
   }),
 ];

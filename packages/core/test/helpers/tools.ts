@@ -9,11 +9,12 @@ export const readTool: AnyTool = defineTool({
   group: 'users',
   operation: { name: 'test-read', method: 'GET', path: '/v1/org/thing/{thingId}' },
   input: v.object({ thingId: v.string() }),
-  pagination: { style: 'page', in: 'query', items: 'results', defaultPageSize: 10, maxPageSize: 50 },
+  pagination: { style: 'page', in: 'query', defaultPageSize: 10, maxPageSize: 50 },
+  view: { items: 'results' },
   safety: { kind: 'read', idempotent: true },
   permission: 'thing.read',
   response: 'json',
-  docs: { confidence: 'inferred' },
+  docs: { confidence: 'inferred', safetyReason: 'A test tool.' },
 });
 
 export const writeTool: AnyTool = defineTool({
@@ -26,7 +27,7 @@ export const writeTool: AnyTool = defineTool({
   safety: { kind: 'write', idempotent: false },
   permission: 'thing.create',
   response: 'json',
-  docs: { confidence: 'inferred' },
+  docs: { confidence: 'inferred', safetyReason: 'A test tool.' },
 });
 
 export const csvTool: AnyTool = defineTool({
@@ -40,5 +41,5 @@ export const csvTool: AnyTool = defineTool({
   safety: { kind: 'read', idempotent: true },
   permission: 'thing.read',
   response: 'csv',
-  docs: { confidence: 'inferred' },
+  docs: { confidence: 'inferred', safetyReason: 'A test tool.' },
 });
