@@ -1,0 +1,116 @@
+// Task benchmark: realistic RevOps tasks, each scripted the way a careful model would call the tools, over
+// stdio (the built `packages/stdio/dist/cli.js`) against an in-process sandbox at a fixed clock. Prints per
+// task the tool calls, the o200k tokens of their result text, how many results were cut, and ✓/✗ from
+// comparing the answer with ground truth read from the sandbox state. A benchmark: it never fails on a number.
+//
+//   node scripts/bench/tasks.mjs [--now 2026-11-25T12:00:00Z] [--only id,id] [--verbose] [--json]
+//   node scripts/bench/tasks.mjs --code-mode      (placeholder: code mode does not exist yet)
+//
+// Tasks live in scripts/bench/tasks/; every read of a result field goes through tasks/shapes.mjs.
+import { parseArgs } from 'node:util';
+import { createSandbox } from '../../packages/sandbox/dist/index.js';
+import { connectStdio } from '../lib/stdio-client.mjs';
+import { clockAt, recorder, same } from './tasks/harness.mjs';
+import { issueTasks, tasks } from './tasks/index.mjs';
+
+/** Default clock: a Wednesday, so "tomorrow" and "last week" are working days whatever day it is run. */
+const DEFAULT_NOW = '2026-11-25T12:00:00.000Z';
+
+const { values: flags } = parseArgs({
+  options: {
+    now: { type: 'string', default: DEFAULT_NOW },
+    only: { type: 'string' },
+    verbose: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'code-mode': { type: 'boolean' },
+  },
+});
+
+if (flags['code-mode']) {
+  console.log('task benchmark --code-mode: not available (there is no code-mode tool yet).');
+  process.exit(0);
+}
+
+const now = new Date(flags.now);
+if (Number.isNaN(now.getTime())) throw new Error(`--now: "${flags.now}" is not a date`);
+const only = flags.only?.split(',').map((s) => s.trim());
+const selected = only ? tasks.filter((t) => only.includes(t.id)) : tasks;
+const clock = clockAt(now);
+
+/** Runs one task on a freshly reset sandbox and returns its row. */
+async function runTask(task, sandbox, client) {
+  sandbox.reset();
+  const { input, expected } = task.setup(sandbox.tenant('acme'), clock);
+  const { call, calls } = recorder(client);
+  let verdict;
+  let answer;
+  try {
+    answer = await task.run(call, input, clock);
+    verdict = (task.verify ?? same)(answer, expected, sandbox.tenant('acme'));
+  } catch (error) {
+    verdict = `${error.name}: ${error.message}`;
+  }
+  const tokens = calls.reduce((sum, c) => sum + c.tokens, 0);
+  const cut = calls.filter((c) => c.cut).length;
+  return {
+    id: task.id,
+    title: task.title,
+    ok: verdict === true,
+    why: verdict === true ? '' : verdict,
+    calls,
+    tokens,
+    cut,
+    answer: JSON.stringify(answer ?? null).length <= 400 ? answer : '(long answer left out)',
+  };
+}
+
+const sandbox = await createSandbox({ now });
+const server = await connectStdio({
+  env: { CHILI_PIPER_API_KEY: sandbox.apiKey, CHILI_PIPER_BASE_URL: sandbox.url },
+});
+const rows = [];
+try {
+  for (const task of selected) rows.push(await runTask(task, sandbox, server.client));
+} finally {
+  await server.close();
+  await sandbox.close();
+}
+
+const totals = (list) => ({
+  tasks: list.length,
+  passed: list.filter((r) => r.ok).length,
+  calls: list.reduce((s, r) => s + r.calls.length, 0),
+  tokens: list.reduce((s, r) => s + r.tokens, 0),
+});
+const issueIds = new Set(issueTasks.map((t) => t.id));
+
+if (flags.json) {
+  const summary = { all: totals(rows), issueTasks: totals(rows.filter((r) => issueIds.has(r.id))) };
+  console.log(JSON.stringify({ now: now.toISOString(), rows, summary }, null, 2));
+} else {
+  console.log(
+    `task benchmark: ${rows.length} tasks over stdio against the sandbox at ${now.toISOString()}, Node ${process.version}`,
+  );
+  console.log("result tokens: o200k_base of each call result's text content, summed per task");
+  console.log(
+    `  ${'task'.padEnd(26)} ${'calls'.padStart(5)} ${'tokens'.padStart(8)} ${'cut'.padStart(4)}  ok`,
+  );
+  for (const r of rows) {
+    const mark = r.ok ? '✓' : `✗ ${r.why}`;
+    console.log(
+      `  ${r.id.padEnd(26)} ${String(r.calls.length).padStart(5)} ${String(r.tokens).padStart(8)} ${String(r.cut).padStart(4)}  ${mark}`,
+    );
+    if (flags.verbose)
+      for (const c of r.calls)
+        console.log(
+          `      ${c.name.padEnd(34)} ${String(c.tokens).padStart(7)}${c.cut ? ' cut' : ''}${c.error ? ' error' : ''}`,
+        );
+  }
+  for (const [label, list] of [
+    ['issue tasks (1-10)', rows.filter((r) => issueIds.has(r.id))],
+    ['all tasks', rows],
+  ]) {
+    const t = totals(list);
+    if (t.tasks) console.log(`  ${label}: ${t.calls} calls, ${t.tokens} tokens, ${t.passed}/${t.tasks} ✓`);
+  }
+}

@@ -1,0 +1,127 @@
+// Tasks about meetings: lists over time windows, exports, cancelling. See index.mjs for the task format.
+import { all, DAY, iso, listAll, same, sameSet } from './harness.mjs';
+import * as shape from './shapes.mjs';
+import { meetingsIn, named, sorted, statusAt } from './truth.mjs';
+
+/** The export span limit, which the task has to respect by hand today. */
+const SPAN = 7 * DAY;
+
+export const cancelHostTomorrow = {
+  id: 'cancel-host-tomorrow',
+  title: "Cancel all of Bruno Haddad's meetings tomorrow",
+  setup: (t, clock) => {
+    const host = named(t.users, 'Bruno Haddad');
+    const mine = meetingsIn(t, clock.tomorrow, clock.tomorrow + DAY).filter(
+      (m) => m.hostId === host.id && statusAt(m, clock.now) === 'Active',
+    );
+    return { input: { host: host.name }, expected: sorted(mine.map((m) => m.id)) };
+  },
+  run: async (call, { host }, clock) => {
+    const users = await listAll(call, 'user-find', { query: host }, shape.pagedList);
+    const hostId = users.map(shape.user).find((u) => u.name === host).id;
+    const args = {
+      start: iso(clock.tomorrow),
+      end: iso(clock.tomorrow + DAY),
+      hostIds: [hostId],
+      status: ['Active'],
+    };
+    const meetings = (await listAll(call, 'meeting-list-put', args, shape.meetingList)).map(
+      shape.listedMeeting,
+    );
+    const results = [];
+    for (const m of meetings)
+      results.push(shape.actedMeeting(await call('meeting-cancel', { meetingId: m.id })));
+    // Report only what the answers confirm (CANCELLED today; Canceled would do too).
+    return sorted(results.filter((r) => /^cancel/i.test(r.status ?? '')).map((r) => r.id));
+  },
+  verify: (answer, expected, t) =>
+    all(
+      same(answer, expected),
+      expected.every((id) => t.meetings.byId.get(id)?.status === 'Canceled') ||
+        'a meeting is not canceled in the sandbox',
+    ),
+};
+
+export const noShowsLastWeek = {
+  id: 'noshows-last-week',
+  title: "Count last week's no-shows",
+  setup: (t, clock) => {
+    const week = meetingsIn(t, clock.lastWeek.start, clock.lastWeek.end);
+    return { input: {}, expected: week.filter((m) => statusAt(m, clock.now) === 'NoShow').length };
+  },
+  run: async (call, _input, clock) => {
+    const args = { start: iso(clock.lastWeek.start), end: iso(clock.lastWeek.end), status: ['NoShow'] };
+    const meetings = await listAll(call, 'meeting-list-put', args, shape.meetingList);
+    return new Set(meetings.map((m) => shape.listedMeeting(m).id)).size;
+  },
+};
+
+export const export30Days = {
+  id: 'export-30-days',
+  title: 'Export the last 30 days of meetings as CSV',
+  setup: (t, clock) => ({
+    input: { days: 30 },
+    expected: meetingsIn(t, clock.now - 30 * DAY, clock.now).map((m) => m.id),
+  }),
+  // 7-day windows (the API's span limit). When a window's CSV is cut, the careful model asks again from the
+  // Start of the last row it kept (rows come in start order) and drops the rows it already has.
+  run: async (call, { days }, clock) => {
+    const rows = new Map();
+    let from = clock.now - days * DAY;
+    while (from < clock.now) {
+      const to = Math.min(from + SPAN, clock.now);
+      const csv = shape.csvExport(await call('meeting-export-v2-put', { start: iso(from), end: iso(to) }));
+      for (const row of csv.rows) rows.set(row.id, row);
+      const last = csv.rows.at(-1);
+      const resume = csv.cut && last ? Date.parse(last.start) : to;
+      if (resume <= from) throw new Error(`no progress exporting from ${iso(from)}`);
+      from = resume;
+    }
+    return [...rows.keys()];
+  },
+  verify: (answer, expected) => sameSet(answer, expected, 'rows'),
+};
+
+export const nextMeetingWithGuest = {
+  id: 'next-meeting-with-guest',
+  title: 'When is our next meeting with a given guest, and with whom?',
+  setup: (t, clock) => {
+    const upcoming = meetingsIn(t, clock.now + 2 * DAY, clock.now + 7 * DAY).filter(
+      (m) => m.status === 'Active',
+    );
+    const guestEmail = upcoming[0].guestEmail;
+    const next = meetingsIn(t, clock.now, clock.now + 7 * DAY).find(
+      (m) => m.guestEmail === guestEmail && statusAt(m, clock.now) === 'Active',
+    );
+    return {
+      input: { guestEmail },
+      expected: { start: iso(next.start), host: t.users.get(next.hostId).name },
+    };
+  },
+  run: async (call, { guestEmail }, clock) => {
+    const args = { start: iso(clock.now), end: iso(clock.now + 7 * DAY), guestEmail, status: ['Active'] };
+    const meetings = (await listAll(call, 'meeting-list-put', args, shape.meetingList)).map(
+      shape.listedMeeting,
+    );
+    const next = meetings.sort((a, b) => a.start.localeCompare(b.start))[0];
+    return { start: next.start, host: next.hostName };
+  },
+};
+
+export const crmMeetingStatus = {
+  id: 'crm-meeting-status',
+  title: 'What happened to the meeting behind a Salesforce event id?',
+  setup: (t, clock) => {
+    const m = meetingsIn(t, clock.today - 10 * DAY, clock.today).find(
+      (x) => x.crmEventId && x.status === 'NoShow',
+    );
+    return {
+      input: { crmEventId: m.crmEventId },
+      expected: { status: statusAt(m, clock.now), start: iso(m.start) },
+    };
+  },
+  run: async (call, { crmEventId }) => {
+    const m = shape.meetingRecord(await call('crm-get', { crmEventId }));
+    return { status: m.status, start: m.start };
+  },
+};

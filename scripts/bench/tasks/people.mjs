@@ -1,0 +1,121 @@
+// Tasks about users, teams and their links. See index.mjs for the task format.
+import { all, listAll, same } from './harness.mjs';
+import { findTeam, findUser } from './lookups.mjs';
+import * as shape from './shapes.mjs';
+import { named, namesOf, sorted, values } from './truth.mjs';
+
+export const teamDistributions = {
+  id: 'team-distributions',
+  title: "List the Sales Inbound team's distributions",
+  setup: (t) => {
+    const team = named(t.teams, 'Sales Inbound');
+    const names = values(t.distributions).filter((d) => d.teamId === team.id);
+    return { input: { team: team.name }, expected: sorted(names.map((d) => d.name)) };
+  },
+  run: async (call, { team }) => {
+    const found = await findTeam(call, team);
+    const list = await listAll(
+      call,
+      'distribution-list-put',
+      { workspaceIds: [found.workspaceId] },
+      shape.pagedList,
+    );
+    return sorted(
+      list
+        .map(shape.distribution)
+        .filter((d) => d.teamId === found.id)
+        .map((d) => d.name),
+    );
+  },
+};
+
+export const teamMembers = {
+  id: 'team-members',
+  title: 'Who is on the Marketing Inbound team?',
+  setup: (t) => {
+    const team = named(t.teams, 'Marketing Inbound');
+    return { input: { team: team.name }, expected: namesOf(t, team.members) };
+  },
+  run: async (call, { team }) => {
+    const found = await findTeam(call, team);
+    const args = { userIds: found.members, pagination: { pageSize: 50 } };
+    const users = await listAll(call, 'user-find-by-ids', args, shape.pagedList);
+    return sorted(users.map((u) => shape.user(u).name));
+  },
+};
+
+export const inviteToTeam = {
+  id: 'invite-to-team',
+  title: 'Invite nora.quist@acme.example (ChiliCal) and add her to Sales Outbound',
+  setup: (t) => ({
+    input: {
+      email: 'nora.quist@acme.example',
+      name: 'Nora Quist',
+      team: named(t.teams, 'Sales Outbound').name,
+    },
+    expected: { email: 'nora.quist@acme.example', team: 'Sales Outbound' },
+  }),
+  run: async (call, { email, name, team }) => {
+    const existing = await listAll(call, 'user-find', { query: email }, shape.pagedList);
+    if (existing.map(shape.user).some((u) => u.email === email)) throw new Error(`${email} already exists`);
+    const found = await findTeam(call, team);
+    const invited = shape.user(
+      await call('user-invite', { email, name, licenses: ['ChiliCal'], workspaces: [found.workspaceId] }),
+    );
+    const updated = shape.team(await call('team-add-users', { teamId: found.id, userIds: [invited.id] }));
+    return {
+      userId: invited.id,
+      email: invited.email,
+      team: updated.name,
+      member: updated.members.includes(invited.id),
+    };
+  },
+  verify: (answer, expected, t) => {
+    const user = values(t.users).find((u) => u.email === expected.email);
+    const team = named(t.teams, expected.team);
+    return all(
+      same({ email: answer.email, team: answer.team, member: answer.member }, { ...expected, member: true }),
+      user ? same(answer.userId, user.id) : 'no such user in the sandbox',
+      team.members.includes(user?.id) || 'the sandbox team does not list the user',
+      user?.workspaces.includes(team.workspaceId) || "the user is not in the team's workspace",
+    );
+  },
+};
+
+export const userLicenses = {
+  id: 'user-licenses',
+  title: 'Which licenses does Ines Garcia have?',
+  setup: (t) => {
+    const user = named(t.users, 'Ines Garcia');
+    const held = Object.entries(user.licenses).filter(([k, v]) => k !== 'tier' && v === true);
+    return { input: { name: user.name }, expected: sorted(held.map(([k]) => k)) };
+  },
+  run: async (call, { name }) => {
+    const user = await findUser(call, name);
+    return sorted(
+      Object.entries(user.licenses)
+        .filter(([k, v]) => k !== 'tier' && v === true)
+        .map(([k]) => k),
+    );
+  },
+};
+
+export const linkForUser = {
+  id: 'link-for-user',
+  title: "Bruno Haddad's booking link for an Intro Call",
+  setup: (t) => {
+    const user = named(t.users, 'Bruno Haddad');
+    const type = (l) => t.meetingTypes.get(l.meetingTypeIds[0])?.name;
+    const link = values(t.links).find(
+      (l) => l.kind === 'personal' && l.userIds.includes(user.id) && type(l) === 'Intro Call',
+    );
+    return { input: { name: user.name, meetingType: 'Intro Call' }, expected: link.slug };
+  },
+  run: async (call, { name, meetingType }) => {
+    const user = await findUser(call, name);
+    const list = shape.links(await call('scheduling-link-list-personal', { userId: user.id }));
+    return list.find((l) => l.meetingTypeName === meetingType)?.bookingUrl;
+  },
+  verify: (answer, slug) =>
+    (typeof answer === 'string' && answer.endsWith(`/${slug}`)) || `got ${answer}, expected …/${slug}`,
+};

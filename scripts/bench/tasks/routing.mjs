@@ -1,0 +1,112 @@
+// Tasks about routing: Concierge logs and rules. See index.mjs for the task format.
+import { all, DAY, iso, listAll, same } from './harness.mjs';
+import { findRule, findWorkspace } from './lookups.mjs';
+import * as shape from './shapes.mjs';
+import { liveRules, named, sorted, values } from './truth.mjs';
+
+export const routingReason = {
+  id: 'routing-reason',
+  title: 'Why was a given lead routed where it was? (Concierge logs)',
+  setup: (t, clock) => {
+    const router = values(t.conciergeRouters).find((r) => r.slug === 'enterprise');
+    const target = clock.now - 12 * DAY;
+    const log = t.conciergeLogs
+      .filter((l) => l.routerId === router.id && l.userId && l.triggeredAt <= target)
+      .at(-1);
+    const expected = { router: router.slug, route: log.ruleId ? 'RuleRoute' : 'CatchAllRoute' };
+    return {
+      input: { guestEmail: log.guestEmail },
+      expected: { ...expected, assignee: t.users.get(log.userId).name },
+    };
+  },
+  run: async (call, { guestEmail }, clock) => {
+    const list = shape.routers(await call('concierge-list-routers', {}));
+    const window = { start: iso(clock.now - 30 * DAY), end: iso(clock.now) };
+    for (const router of list) {
+      const args = { workspaceId: router.workspaceId, routerId: router.id, ...window };
+      const logs = await listAll(call, 'concierge-logs', args, shape.pagedList, {
+        until: (e) => shape.logEntry(e).guestEmail === guestEmail,
+      });
+      const hit = logs.map(shape.logEntry).find((e) => e.guestEmail === guestEmail);
+      if (!hit) continue;
+      const assignee = shape.user(await call('user-read', { userId: hit.assigneeId }));
+      return { router: router.slug, route: hit.route, assignee: assignee.name };
+    }
+    return { router: 'not found' };
+  },
+};
+
+export const ruleCondition = {
+  id: 'rule-condition',
+  title: 'Change the "Enterprise accounts" rule to employees >= 500',
+  setup: (t) => {
+    const rule = named(t.rules, 'Enterprise accounts');
+    return {
+      input: { rule: rule.name, field: 'CompanyEmployees', value: 500 },
+      expected: rule.metadata.revision + 1,
+    };
+  },
+  run: async (call, { rule, field, value }) => {
+    const found = await findRule(call, rule);
+    const conditions = structuredClone(found.conditions);
+    const edit = (c) => {
+      if (c.dataReference?.field === field) c.value = value;
+      for (const child of c.conditions ?? []) edit(child);
+    };
+    edit(conditions);
+    const args = { ruleId: found.id, revision: found.revision, dto: { name: found.name, conditions } };
+    const updated = shape.rule(await call('rule-modify', args));
+    return { revision: updated.revision };
+  },
+  verify: (answer, revision, t) => {
+    const rule = named(t.rules, 'Enterprise accounts');
+    const cond = rule.conditions.conditions.find((c) => c.dataReference?.field === 'CompanyEmployees');
+    return all(
+      same(answer, { revision }),
+      same({ operator: cond?.operator, value: cond?.value }, { operator: '>=', value: 500 }),
+    );
+  },
+};
+
+export const workspaceRules = {
+  id: 'workspace-rules',
+  title: 'Which routing rules does the Customer Success workspace have?',
+  setup: (t) => {
+    const ws = named(t.workspaces, 'Customer Success');
+    return {
+      input: { workspace: ws.name },
+      expected: sorted(
+        liveRules(t)
+          .filter((r) => r.workspaceId === ws.id)
+          .map((r) => r.name),
+      ),
+    };
+  },
+  run: async (call, { workspace }) => {
+    const ws = await findWorkspace(call, workspace);
+    const rules = await listAll(call, 'rule-list', { filter: { workspaceId: ws.id } }, shape.pagedList);
+    return sorted(rules.map((r) => shape.rule(r).name));
+  },
+};
+
+export const deleteRuleChecked = {
+  id: 'delete-rule-checked',
+  title: 'Delete the "EMEA leads" rule, after checking which routers use it',
+  setup: (t) => {
+    const rule = named(t.rules, 'EMEA leads');
+    const users = values(t.conciergeRouters).filter((r) => r.ruleId === rule.id);
+    return {
+      input: { rule: rule.name },
+      expected: { usedBy: sorted(users.map((r) => r.slug)), deleted: true },
+    };
+  },
+  run: async (call, { rule }) => {
+    const found = await findRule(call, rule);
+    const routers = shape.routers(await call('concierge-list-routers', {}));
+    const usedBy = routers.filter((r) => r.ruleIds.includes(found.id)).map((r) => r.slug);
+    await call('rule-delete', { ruleId: found.id, revision: found.revision });
+    return { usedBy: sorted(usedBy), deleted: true };
+  },
+  verify: (answer, expected, t) =>
+    all(same(answer, expected), Boolean(named(t.rules, 'EMEA leads').deletedAt) || 'the rule is not deleted'),
+};
