@@ -45,7 +45,7 @@ const meetings = await client.callTool({
 });
 assert.equal(meetings.isError, undefined, meetings.content[0].text);
 console.log(
-  `meetings this week (first page): ${meetings.structuredContent.data.list.length}, more: ${meetings.structuredContent.hasMore}`,
+  `meetings this week (first page): ${meetings.structuredContent.results.length}, more: ${Boolean(meetings.structuredContent.nextCursor)}`,
 );
 
 // A write is refused in read-only mode, and nothing is sent.

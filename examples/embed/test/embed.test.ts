@@ -12,7 +12,7 @@ describe('examples/embed', () => {
     expect(stderr).toMatch(/SANDBOX/);
     expect(stdout).toMatch(/^\d+ read-only tools/m);
     expect(stdout).toMatch(/tenant: acme/);
-    expect(stdout).toMatch(/meetings this week \(first page\): \d+, more: (Yes|No)/);
+    expect(stdout).toMatch(/meetings this week \(first page\): \d+, more: (true|false)/);
     expect(stdout).toMatch(/cancel refused: .*disabled: this server is in read-only mode/);
   });
 });

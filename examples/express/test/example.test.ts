@@ -1,10 +1,13 @@
 // Starts the example app on a loopback port against a sandbox started here, then runs the example client
 // script, which asserts what it sees and exits non-zero on a mismatch.
-import { catalog } from '@chilipiper-mcp/core';
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '@chilipiper-mcp/sandbox';
+
+/** The tools a server lists by default (opt-in tools left out). */
+const DEFAULT_TOOLS = selectTools(catalog).length;
 
 const dir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -99,11 +102,11 @@ describe('examples/express', () => {
       const run = await runNode(['src/client.mjs', `${app.url}/mcp`], {
         MCP_BEARER: callerKey,
         EXPECT_TENANT: 'globex',
-        EXPECT_TOOLS: String(catalog.length),
+        EXPECT_TOOLS: String(DEFAULT_TOOLS),
       });
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stderr).not.toContain('FAIL');
-      expect(run.stdout).toContain(`tools: ${catalog.length}`);
+      expect(run.stdout).toContain(`tools: ${DEFAULT_TOOLS}`);
       expect(run.stdout).toContain('tenant: globex');
       const upstream = sandbox.requests.slice(before).filter((r) => r.operation === 'tenant-get');
       expect(upstream).toHaveLength(1);

@@ -1,9 +1,12 @@
-import { catalog } from '@chilipiper-mcp/core';
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveCliConfig } from '../src/cli-config.js';
 import { connectClient } from './helpers.js';
+
+/** The tools a server lists by default (opt-in tools left out). */
+const DEFAULT_TOOLS = selectTools(catalog).length;
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const children: ChildProcess[] = [];
@@ -50,7 +53,7 @@ describe('chilipiper-mcp-http CLI', () => {
     const url = /MCP endpoint: (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr)?.[1];
     expect(url).toBeDefined();
     const client = await connectClient(url!);
-    expect((await client.listTools()).tools).toHaveLength(catalog.length);
+    expect((await client.listTools()).tools).toHaveLength(DEFAULT_TOOLS);
     expect(client.getInstructions()).toMatch(/SANDBOX/);
     await client.close();
     cli.child.kill('SIGTERM');

@@ -1,6 +1,7 @@
 // mcp-remote as a stdio bridge, the way Claude Desktop reaches a hosted server: the SDK client speaks stdio to
 // `npx mcp-remote <url> --header "Authorization: Bearer <key>"`, which speaks Streamable HTTP to `serve()` in
 // caller-key mode; the sandbox must see the caller's own key.
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +63,7 @@ describe(`${MCP_REMOTE} bridging stdio to the HTTP transport`, () => {
       try {
         await client.connect(transport, { timeout: DOWNLOAD_TIMEOUT_MS });
         const { tools } = await client.listTools();
-        expect(tools, stderr).toHaveLength(54);
+        expect(tools, stderr).toHaveLength(selectTools(catalog).length);
         const before = sandbox.requests.length;
         const result = await client.callTool({ name: 'tenant-get', arguments: {} });
         expect(result.isError ?? false, stderr).toBe(false);

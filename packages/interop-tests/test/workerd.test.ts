@@ -2,6 +2,7 @@
 // (esbuild, browser/worker conditions, everything inlined, no Node built-ins, no nodejs_compat) and run in
 // workerd through Miniflare (Node 22 via npx) on 127.0.0.1; the SDK client calls it, and the Worker calls the
 // sandbox on 127.0.0.1.
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +87,7 @@ describe('serverless handler in workerd (Miniflare)', () => {
     );
     try {
       const { tools } = await client.listTools();
-      expect(tools).toHaveLength(54);
+      expect(tools).toHaveLength(selectTools(catalog).length);
       const before = sandbox.requests.length;
       const result = await client.callTool({ name: 'tenant-get', arguments: {} });
       expect(result.isError ?? false, JSON.stringify(result.content)).toBe(false);

@@ -1,4 +1,4 @@
-import { executeTool, type AnyTool } from '@chilipiper-mcp/core';
+import { executeTool, resultText, type AnyTool } from '@chilipiper-mcp/core';
 import type { ResolvedConfig } from './config.js';
 import type { Logger } from './log.js';
 import { CliError, openUpstream } from './upstream.js';
@@ -81,7 +81,7 @@ export async function callTool(
       baseUrl: upstream.baseUrl,
       fetch: upstream.fetch,
     });
-    const text = result.content.map((c) => c.text).join('\n');
+    const text = resultText(result);
     if (result.isError) {
       output.err(`${text}\n`);
       return 1;

@@ -1,4 +1,11 @@
-import { DEFAULT_BASE_URL, ERROR_META_KEY, executeTool, getTool, type ErrorData } from '@chilipiper-mcp/core';
+import {
+  DEFAULT_BASE_URL,
+  ERROR_META_KEY,
+  executeTool,
+  getTool,
+  resultText,
+  type ErrorData,
+} from '@chilipiper-mcp/core';
 import { KEY_PROBLEM_TEXT, noKeyMessage, type ResolvedConfig } from './config.js';
 import { processOutput, type Output } from './commands.js';
 import { createLogger } from './log.js';
@@ -23,7 +30,7 @@ async function probe(name: string, upstream: Upstream): Promise<Probe> {
       timeoutMs: 10_000,
     },
   );
-  const text = result.content.map((c) => c.text).join('\n');
+  const text = resultText(result);
   const error = result._meta?.[ERROR_META_KEY];
   if (result.isError && error) return { ok: false, error, message: text };
   return { ok: true, data: result.structuredContent ?? text };

@@ -1,8 +1,11 @@
-import { catalog } from '@chilipiper-mcp/core';
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { createServer } from 'node:net';
 import { createSandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, runCli, tempDir } from './helpers.js';
+
+/** The tools a server lists by default (opt-in tools left out). */
+const DEFAULT_TOOLS = selectTools(catalog).length;
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 
@@ -110,7 +113,7 @@ describe('tools and call', () => {
     const run = await runCli(['tools', '--tools', 'meetings'], cleanEnv(home));
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(selectTools(catalog, { include: ['meetings'] }).length);
     expect(run.stdout).toMatch(/^meeting-cancel\s+meetings\s+destructive/m);
     expect(run.stdout).toMatch(/^meeting-get\s+meetings\s+read\s+needs meeting\.read$/m);
   });
@@ -119,7 +122,7 @@ describe('tools and call', () => {
     const run = await runCli(['tools', '--json'], cleanEnv(home, { CHILI_PIPER_READ_ONLY: 'true' }));
     const tools = JSON.parse(run.stdout) as { name: string; group: string; safety: string }[];
     expect(tools.length).toBeGreaterThan(20);
-    expect(tools.length).toBeLessThan(catalog.length);
+    expect(tools.length).toBeLessThan(DEFAULT_TOOLS);
     expect(new Set(tools.map((t) => t.safety))).toEqual(new Set(['read']));
     expect(tools[0]).toMatchObject({ name: 'health-ping', group: 'organization', permission: 'api.ping' });
   });
@@ -129,7 +132,7 @@ describe('tools and call', () => {
       ['tools', '--json', '--no-read-only'],
       cleanEnv(home, { CHILI_PIPER_READ_ONLY: '1' }),
     );
-    expect(JSON.parse(run.stdout)).toHaveLength(catalog.length);
+    expect(JSON.parse(run.stdout)).toHaveLength(DEFAULT_TOOLS);
   });
 
   it('call prints the result on stdout', async () => {

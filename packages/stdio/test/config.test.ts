@@ -1,6 +1,9 @@
-import { catalog, ConfigError } from '@chilipiper-mcp/core';
+import { catalog, ConfigError, selectTools } from '@chilipiper-mcp/core';
 import { describe, expect, it } from 'vitest';
 import { keyWarnings, normalizeKey, resolveConfig } from '../src/config.js';
+
+/** The tools a server lists by default (opt-in tools left out). */
+const DEFAULT_TOOLS = selectTools(catalog).length;
 
 describe('resolveConfig', () => {
   it('reads every variable', () => {
@@ -29,6 +32,7 @@ describe('resolveConfig', () => {
       'meeting-get',
       'meeting-export-v2-put',
       'meeting-activity',
+      'meeting-type-list',
     ]);
   });
 
@@ -66,7 +70,7 @@ describe('resolveConfig', () => {
 
   it('defaults to every tool, info logs, not read-only and no key', () => {
     const config = resolveConfig({});
-    expect(config.tools).toHaveLength(catalog.length);
+    expect(config.tools).toHaveLength(DEFAULT_TOOLS);
     expect(config).toMatchObject({ readOnly: false, logLevel: 'info', apiKey: undefined, keyProblems: [] });
   });
 

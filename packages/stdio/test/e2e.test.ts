@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { catalog, TOOL_GROUPS } from '@chilipiper-mcp/core';
+import { catalog, TOOL_GROUPS, selectTools } from '@chilipiper-mcp/core';
 import { createSandbox } from '@chilipiper-mcp/sandbox';
 import { describeTransportContract } from '@chilipiper-mcp/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, cleanEnv, runCli, tempDir } from './helpers.js';
+
+/** The tools a server lists by default (opt-in tools left out). */
+const DEFAULT_TOOLS = selectTools(catalog).length;
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -67,7 +70,11 @@ describe('stdio end to end against the sandbox', () => {
   it('reports its name and lists every tool', async () => {
     expect(session.client.getServerVersion()?.name).toBe('chilipiper-mcp');
     const { tools } = await session.client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(catalog.map((t) => t.name).sort());
+    expect(tools.map((t) => t.name).sort()).toEqual(
+      selectTools(catalog)
+        .map((t) => t.name)
+        .sort(),
+    );
   });
 
   it('calls one read tool of every group', async () => {
@@ -154,7 +161,7 @@ describe('stdio end to end against the sandbox', () => {
   });
 
   it('logs to stderr and never prints the key', async () => {
-    expect(session.stderr()).toContain(`serving ${catalog.length} tools over stdio`);
+    expect(session.stderr()).toContain(`serving ${DEFAULT_TOOLS} tools over stdio`);
     expect(session.stderr()).toMatch(/tenant-get attempt 1: 200/);
     expect(session.stderr()).not.toContain(sandbox.apiKey);
   });

@@ -1,7 +1,10 @@
-import { catalog } from '@chilipiper-mcp/core';
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, cleanEnv, tempDir } from './helpers.js';
+
+/** The tools a server lists by default (opt-in tools left out). */
+const DEFAULT_TOOLS = selectTools(catalog).length;
 
 /**
  * The MCP Inspector CLI (a real third-party client) against the built bin. The Inspector needs Node >= 22.19,
@@ -50,7 +53,7 @@ describe('MCP Inspector CLI', () => {
     const run = await inspect('--method', 'tools/list');
     expect(run.code, run.stderr).toBe(0);
     const { tools } = JSON.parse(run.stdout) as { tools: { name: string }[] };
-    expect(tools).toHaveLength(catalog.length);
+    expect(tools).toHaveLength(DEFAULT_TOOLS);
     expect(tools.map((t) => t.name)).toContain('meeting-list-put');
   }, 120_000);
 
