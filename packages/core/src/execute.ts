@@ -1,4 +1,5 @@
 import { EdgeError, redact } from './errors.js';
+import { redactResult } from './redact.js';
 import { DEFAULT_MAX_RESULT_CHARS, errorResult, toToolResult, type ToolResult } from './results.js';
 import { send, type SendOptions } from './send.js';
 import { toRequest } from './to-request.js';
@@ -31,7 +32,10 @@ export async function executeTool(
     const input = validateArgs(tool, rawArgs);
     const request = toRequest(tool, input);
     const response = await send(tool, request, context, options);
-    return toToolResult(tool, response, options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS);
+    return redactResult(
+      toToolResult(tool, response, options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS),
+      context.apiKey,
+    );
   } catch (error) {
     if (error instanceof EdgeError) return errorResult(redact(error.message, context.apiKey));
     const message = error instanceof Error ? error.message : String(error);
