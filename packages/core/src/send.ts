@@ -1,5 +1,6 @@
 import { EdgeError, redact, toEdgeError } from './errors.js';
 import { exchange, fetcherFor } from './exchange.js';
+import { checkRoute } from './guard.js';
 import type { EdgeRequest } from './to-request.js';
 import type { AnyTool } from './tool.js';
 
@@ -89,7 +90,7 @@ function parseBody(text: string, contentType: string): unknown {
 }
 
 /**
- * Sends a request built by `toRequest`. Retries only idempotent tools, on 429/502/503/504 and network
+ * Sends a request built by `toRequest`, after checking that its path is exactly the tool's operation. Retries only idempotent tools, on 429/502/503/504 and network
  * errors, with exponential backoff and jitter, honouring `Retry-After`, inside the policy's time budget.
  * A non-idempotent call is sent exactly once.
  */
@@ -99,6 +100,11 @@ export async function send(
   auth: { apiKey: string; signal?: AbortSignal | undefined },
   options: SendOptions = {},
 ): Promise<EdgeResponse> {
+  try {
+    checkRoute(tool, request.path);
+  } catch (error) {
+    throw error instanceof EdgeError ? scrub(error, auth.apiKey) : error;
+  }
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const maxAttempts = tool.safety.idempotent ? Math.max(1, policy.maxAttempts) : 1;
   const sleep = options.sleep ?? defaultSleep;
