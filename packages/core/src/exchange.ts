@@ -123,12 +123,13 @@ function transportError(tool: AnyTool, error: unknown, aborted: boolean, timedOu
   );
 }
 
-/** The innermost cause of a fetch failure, by its code when it has one (ECONNREFUSED, ENOTFOUND, …). */
+/** The innermost cause of a fetch failure that says something, by its code when it has one (ECONNREFUSED, …). */
 function rootCause(error: unknown): string {
   let reason = '';
   for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    reason = typeof code === 'string' ? `${code}: ${e.message}` : e.message;
+    if (typeof code === 'string') reason = `${code}: ${e.message}`;
+    else if (e.message) reason = e.message;
   }
   return reason;
 }

@@ -8,6 +8,8 @@ const MIN_PREFIX = 12;
 /** One form the key can take in a text, and the shortest prefix of that form worth redacting. */
 interface Form {
   readonly text: string;
+  /** `text`, lower-cased when `caseless`: what is searched for. */
+  readonly needle: string;
   readonly min: number;
   /** Matched in any letter case (the key itself, its URL and hex encodings); base64 is case-sensitive. */
   readonly caseless: boolean;
@@ -38,7 +40,12 @@ function formsOf(secret: string): Form[] {
   const forms: Form[] = [];
   const add = (text: string, caseless: boolean, min: number): void => {
     if (text.length >= 4 && !forms.some((f) => f.text === text))
-      forms.push({ text, caseless, min: Math.min(min, text.length) });
+      forms.push({
+        text,
+        needle: caseless ? lowerAscii(text) : text,
+        caseless,
+        min: Math.min(min, text.length),
+      });
   };
   const bytes = utf8(secret);
   add(secret, true, MIN_PREFIX);
@@ -54,30 +61,39 @@ function lowerAscii(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** Replaces each run that is a prefix of `form` at least `form.min` long, longest first. */
-function redactForm(text: string, form: Form): string {
-  const hay = form.caseless ? lowerAscii(text) : text;
-  const needle = form.caseless ? lowerAscii(form.text) : form.text;
+/** Adds to `spans` each run of `text` that is a prefix of `form` at least `form.min` long (longest at each place). */
+function findForm(text: string, lower: string, form: Form, spans: [number, number][]): void {
+  const hay = form.caseless ? lower : text;
+  const needle = form.needle;
   const head = needle.slice(0, form.min);
-  let at = hay.indexOf(head);
-  if (at < 0) return text;
-  let out = '';
-  let from = 0;
-  while (at >= 0) {
+  for (let at = hay.indexOf(head); at >= 0; at = hay.indexOf(head, at + 1)) {
     let end = at + form.min;
     while (end < hay.length && end - at < needle.length && hay[end] === needle[end - at]) end++;
-    out += text.slice(from, at) + MARK;
-    from = end;
-    at = hay.indexOf(head, end);
+    spans.push([at, end]);
   }
-  return out + text.slice(from);
 }
 
 /** A redactor for one key: the forms are computed once, then applied to any number of texts. */
 function redactorFor(secret: string | undefined): ((text: string) => string) | undefined {
   if (!secret || secret.length < 4) return undefined;
   const forms = formsOf(secret);
-  return (text) => forms.reduce(redactForm, text);
+  return (text) => {
+    const spans: [number, number][] = [];
+    const lower = lowerAscii(text);
+    for (const form of forms) findForm(text, lower, form, spans);
+    if (spans.length === 0) return text;
+    // Every form is matched on the original text and overlapping matches are merged, so a form that shares a
+    // prefix with another (the key and its URL encoding) can never leave part of the other behind.
+    spans.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let from = 0;
+    for (const [start, end] of spans) {
+      if (end <= from) continue;
+      if (start >= from) out += text.slice(from, start) + MARK;
+      from = end;
+    }
+    return out + text.slice(from);
+  };
 }
 
 /**

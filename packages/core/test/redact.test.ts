@@ -47,6 +47,11 @@ describe('redact', () => {
     expect(leaks(out)).toBe(false);
   });
 
+  it('redacts a form that shares a long prefix with another whole (the key and its URL encoding)', () => {
+    const key = 'abcdefghijklmnop+q/r=';
+    expect(redact(`a ${encodeURIComponent(key)} b ${key} c`, key)).toBe('a [redacted] b [redacted] c');
+  });
+
   it('leaves text without the key alone, and short prefixes too', () => {
     const plain = `id 67929af0725ce43853fd2b8c, ${KEY.slice(0, 11)}, ${b64('other')}`;
     expect(redact(plain, KEY)).toBe(plain);
