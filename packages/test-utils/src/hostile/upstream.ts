@@ -42,6 +42,9 @@ export interface HostileUpstream {
 const BASE = '/api/fire-edge';
 
 async function listen(server: Server): Promise<string> {
+  // Idle sockets are closed by the client (it reads this in the Keep-Alive header), never by the server under
+  // its feet: on a loaded machine a 5 s server timeout races the client's reuse and looks like a reset.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
