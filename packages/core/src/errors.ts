@@ -16,6 +16,7 @@ export type EdgeErrorKind =
   | 'network'
   | 'aborted'
   | 'unexpected-response'
+  | 'response-too-large'
   | 'tool-unavailable'
   | 'internal';
 
@@ -32,8 +33,10 @@ export class EdgeError extends Error {
       readonly attempts?: number;
       /** For 403: the permission the key lacks, from the response or else the tool's data. */
       readonly permission?: string;
-      /** For invalid arguments: the dotted paths of the fields that are wrong. */
+      /** For `invalid-arguments`: the fields (or path variables) that are wrong. */
       readonly fields?: readonly string[];
+      /** For a redirect: the host (never the full URL) the upstream pointed to. */
+      readonly location?: string;
     } = {},
   ) {
     super(message);
@@ -148,8 +151,4 @@ export function toEdgeError(r: FailedResponse): EdgeError {
   }
 }
 
-/** Replaces every occurrence of the secret in a text. Used on every message that leaves the executor. */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  return text.split(secret).join('[redacted]');
-}
+export { redact } from './redact.js';

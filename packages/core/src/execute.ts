@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error.js';
 import { EdgeError, redact } from './errors.js';
+import { redactResult } from './redact.js';
 import { resultUri } from './result-link.js';
 import {
   DEFAULT_MAX_RESULT_CHARS,
@@ -41,6 +42,7 @@ const OPTION_NAMES: ReadonlySet<string> = new Set([
   'fetch',
   'retry',
   'timeoutMs',
+  'maxResponseBytes',
   'sleep',
   'onAttempt',
 ] satisfies (keyof ExecuteOptions)[]);
@@ -95,7 +97,8 @@ export async function executeTool(
 ): Promise<ToolResult> {
   checkOptionNames(options);
   try {
-    return await run(tool, rawArgs, options);
+    // One place for the key: every success (lists, text ranges, records) is scrubbed before it leaves.
+    return redactResult(await run(tool, rawArgs, options), options.apiKey);
   } catch (error) {
     if (error instanceof EdgeError)
       return errorResult(redact(error.message, options.apiKey), errorData(error));

@@ -21,7 +21,7 @@ export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 interface LinkContext {
   readonly byName: ReadonlyMap<string, AnyTool>;
   readonly keyFor: (extra: Extra) => Promise<string | undefined>;
-  readonly execute: Omit<ExecuteOptions, 'apiKey' | 'signal'>;
+  readonly execute: () => Omit<ExecuteOptions, 'apiKey' | 'signal'>;
 }
 
 /**
@@ -55,7 +55,7 @@ export function serveResultLinks(server: Server, ctx: LinkContext): void {
     if (!apiKey)
       throw new McpError(ErrorCode.InvalidRequest, 'No Chili Piper API key is available for this request.');
     const result = await executeTool(tool, link.args, {
-      ...ctx.execute,
+      ...ctx.execute(),
       apiKey,
       signal: extra.signal,
       maxResultChars: Number.POSITIVE_INFINITY,

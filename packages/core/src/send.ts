@@ -1,7 +1,12 @@
-import { EdgeError, redact, toEdgeError } from './errors.js';
+import { EdgeError } from './errors.js';
 import { exchange, fetcherFor } from './exchange.js';
+import { checkRoute } from './guard.js';
+import { interpret } from './interpret.js';
+import { redact, redactDeep } from './redact.js';
 import type { EdgeRequest } from './to-request.js';
 import type { AnyTool } from './tool.js';
+
+export { parseRetryAfter } from './retry-after.js';
 
 /** Production base URL of the Chili Piper Edge API. */
 export const DEFAULT_BASE_URL = 'https://fire.chilipiper.com/api/fire-edge';
@@ -25,8 +30,12 @@ export const DEFAULT_RETRY: RetryPolicy = {
   budgetMs: 25_000,
 };
 
-/** Statuses worth retrying for an idempotent call. */
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/**
+ * Default cap on a success body, in bytes (8 MiB). Results are cut to about 40,000 characters anyway; the
+ * largest answers the tools ask for (a full page at the largest page size, a 7-day CSV export) stay well under
+ * 2 MB, and one call never holds more than this plus its parsed form.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** Options of the send step. */
 export interface SendOptions {
@@ -34,8 +43,10 @@ export interface SendOptions {
   /** A fetch implementation (e.g. undici's fetch bound to a keep-alive Agent from `@chilipiper-mcp/core/node`). */
   readonly fetch?: typeof globalThis.fetch | undefined;
   readonly retry?: Partial<RetryPolicy> | undefined;
-  /** Per-attempt timeout in ms (default 20000). */
+  /** Per-attempt timeout in ms (default 20000), reading the body included. */
   readonly timeoutMs?: number | undefined;
+  /** Largest success body read, in bytes (default 8 MiB); a longer one is cut off and the call fails. */
+  readonly maxResponseBytes?: number | undefined;
   /** Wait function, replaceable in tests. */
   readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Called once per attempt; never receives the key. */
@@ -60,15 +71,6 @@ export interface EdgeResponse {
   readonly attempts: number;
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into seconds. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -76,22 +78,12 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function parseBody(text: string, contentType: string): unknown {
-  if (!/json/i.test(contentType) || text === '') return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new EdgeError(
-      'unexpected-response',
-      'The Edge API sent a response that is not valid JSON. Try again later.',
-    );
-  }
-}
-
 /**
- * Sends a request built by `toRequest`. Retries only idempotent tools, on 429/502/503/504 and network
- * errors, with exponential backoff and jitter, honouring `Retry-After`, inside the policy's time budget.
- * A non-idempotent call is sent exactly once.
+ * Sends a request built by `toRequest`, after checking that its path is exactly the tool's operation. Never
+ * follows redirects; reads at most `maxResponseBytes`; accepts only the content the tool expects. Retries
+ * only idempotent tools, on 429/502/503/504 and network errors, with exponential backoff and jitter,
+ * honouring a sane `Retry-After`, inside the policy's time budget. A non-idempotent call is sent exactly once.
+ * Errors never hold the key; the data of a success is returned as received (`executeTool` redacts results).
  */
 export async function send(
   tool: AnyTool,
@@ -99,8 +91,14 @@ export async function send(
   auth: { apiKey: string; signal?: AbortSignal | undefined },
   options: SendOptions = {},
 ): Promise<EdgeResponse> {
+  try {
+    checkRoute(tool, request.path);
+  } catch (error) {
+    throw error instanceof EdgeError ? scrub(error, auth.apiKey) : error;
+  }
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const maxAttempts = tool.safety.idempotent ? Math.max(1, policy.maxAttempts) : 1;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const sleep = options.sleep ?? defaultSleep;
   const $fetch = fetcherFor(options.fetch);
   const started = Date.now();
@@ -118,26 +116,17 @@ export async function send(
         headers,
         timeoutMs,
         signal: auth.signal,
+        maxBytes,
       });
       options.onAttempt?.({ tool: tool.name, attempt, status: answer.status, ms: Date.now() - t0 });
-      if (answer.status < 400) {
-        const data = parseBody(answer.text, answer.contentType);
-        return { status: answer.status, contentType: answer.contentType, data, attempts: attempt };
-      }
-      retryAfter = parseRetryAfter(answer.retryAfter);
-      failure = toEdgeError({
-        status: answer.status,
-        body: /json/i.test(answer.contentType) ? safeJson(answer.text) : answer.text,
-        toolName: tool.name,
-        permission: tool.permission,
-        idempotent: tool.safety.idempotent,
-        retryAfterSeconds: retryAfter,
-        attempts: attempt,
-      });
-      if (!RETRY_STATUSES.has(answer.status)) throw scrub(failure, auth.apiKey);
+      const outcome = interpret(tool, answer, attempt, maxBytes);
+      if (!('failure' in outcome)) return outcome;
+      if (!outcome.retryable) throw scrub(outcome.failure, auth.apiKey);
+      ({ failure, retryAfter } = outcome);
     } catch (error) {
       if (!(error instanceof EdgeError)) throw error;
-      if (error.details.status !== undefined || error.kind === 'unexpected-response') throw error;
+      if (error.details.status !== undefined || error.kind === 'unexpected-response')
+        throw scrub(error, auth.apiKey);
       // A transport failure (timeout, network, aborted): retried only for idempotent tools.
       failure = new EdgeError(error.kind, error.message, { attempts: attempt });
       options.onAttempt?.({ tool: tool.name, attempt, error: error.kind, ms: Date.now() - t0 });
@@ -153,15 +142,11 @@ export async function send(
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
+/** The error with the key redacted from its message and details. */
 function scrub(error: EdgeError, apiKey: string): EdgeError {
   const message = redact(error.message, apiKey);
-  return message === error.message ? error : new EdgeError(error.kind, message, error.details);
+  const details = redactDeep(error.details, apiKey);
+  return message === error.message && details === error.details
+    ? error
+    : new EdgeError(error.kind, message, details);
 }

@@ -47,16 +47,21 @@ const SERVER_OPTIONS: ReadonlySet<string> = new Set([
  */
 export function createChiliPiperServer(options: ChiliPiperServerOptions): Server {
   checkOptionNames(options, SERVER_OPTIONS);
-  const {
-    include,
-    exclude,
-    readOnly,
-    tools: toolsOption,
-    serverInfo,
-    instructions,
-    apiKey,
-    ...execute
-  } = options;
+  const { include, exclude, readOnly, tools: toolsOption, serverInfo, instructions, apiKey } = options;
+  /** The executor's options, read at call time (an option may be a getter that changes between calls). */
+  const execute = (): Omit<ExecuteOptions, 'apiKey' | 'signal'> => {
+    const {
+      include: _i,
+      exclude: _e,
+      readOnly: _r,
+      tools: _t,
+      serverInfo: _s,
+      instructions: _n,
+      apiKey: _k,
+      ...rest
+    } = options;
+    return rest;
+  };
   const all = toolsOption ?? catalog;
   const filter = { include, exclude, readOnly };
   const tools = selectTools(all, filter);
@@ -97,7 +102,7 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
               })
               .catch(() => undefined);
     return (await executeTool(tool, request.params.arguments, {
-      ...execute,
+      ...execute(),
       apiKey: key,
       signal: extra.signal,
       links: true,

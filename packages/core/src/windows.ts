@@ -21,6 +21,7 @@ export function splitRange(
   if (!span) return [undefined];
   const start = Date.parse(String(getPath(input, span.start)));
   const end = Date.parse(String(getPath(input, span.end)));
+  if (Number.isNaN(start) || Number.isNaN(end)) return [undefined];
   const range = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
   if (!span.splitUpTo || end - start <= span.maxDays * DAY) return [range];
   const windows: Window[] = [];

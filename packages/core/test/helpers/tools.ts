@@ -43,3 +43,16 @@ export const csvTool: AnyTool = defineTool({
   response: 'csv',
   docs: { confidence: 'inferred', safetyReason: 'A test tool.' },
 });
+
+export const recordTool: AnyTool = defineTool({
+  name: 'test-record',
+  title: 'Record',
+  description: 'Reads one record.',
+  group: 'users',
+  operation: { name: 'test-record', method: 'GET', path: '/v1/org/record/{thingId}' },
+  input: v.object({ thingId: v.string() }),
+  safety: { kind: 'read', idempotent: true },
+  permission: 'thing.read',
+  response: 'json',
+  docs: { confidence: 'inferred', safetyReason: 'A test tool.' },
+});
