@@ -16,6 +16,7 @@ export { toToolResult, errorResult, DEFAULT_MAX_RESULT_CHARS, type ToolResult } 
 export { validateArgs, checkSpan, parseStringifiedArgs } from './validate.js';
 export { executeTool, type ExecuteOptions, type CallContext } from './execute.js';
 export { selectTools, parseList, ConfigError, type ToolFilter } from './toolset.js';
+export { checkMessage, type JsonRpcErrorAnswer, type Rejection } from './jsonrpc.js';
 export {
   createChiliPiperServer,
   toMcpTool,
