@@ -1,5 +1,3 @@
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
   ErrorCode,
@@ -95,27 +93,4 @@ export function paramsError(message: JSONRPCMessage): JsonRpcErrorAnswer | undef
   if (checked === undefined || checked.success) return undefined;
   const text = `Invalid params for ${message.method}: ${describe(checked.error.issues)}.`;
   return answer(message.id, ErrorCode.InvalidParams, text);
-}
-
-/**
- * The SDK `Server`, except that a request whose params do not fit its method is answered -32602 (Invalid
- * params) naming the field, on every transport. The SDK validates params after dispatch and reports its
- * validator's exception as -32603 (Internal error) with the raw issue list; this checks first.
- */
-export class ParamsCheckingServer extends Server {
-  /** Connects as the SDK does, with the params check in front of the SDK's message handler. */
-  override connect(transport: Transport): Promise<void> {
-    const start = transport.start.bind(transport);
-    // `connect` installs its message handler before it calls `start`, and no message arrives before `start`.
-    transport.start = () => {
-      const dispatch = transport.onmessage;
-      transport.onmessage = (message: JSONRPCMessage, extra) => {
-        const refused = paramsError(message);
-        if (!refused) return dispatch?.(message, extra);
-        transport.send(refused as JSONRPCMessage).catch((error: unknown) => this.onerror?.(error as Error));
-      };
-      return start();
-    };
-    return super.connect(transport);
-  }
 }

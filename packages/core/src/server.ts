@@ -9,8 +9,8 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { catalog } from './catalog.js';
 import { executeTool, type ExecuteOptions } from './execute.js';
-import { ParamsCheckingServer } from './jsonrpc.js';
 import { errorResult } from './results.js';
+import { ChiliPiperSdkServer } from './sdk-server.js';
 import { selectTools, type ToolFilter } from './toolset.js';
 import type { AnyTool } from './tool.js';
 
@@ -72,14 +72,11 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
   const tools = selectTools(options.tools ?? catalog, options);
   const byName = new Map(tools.map((t) => [t.name, t]));
   const listed = tools.map(toMcpTool);
-  // The SDK Server, answering malformed params with -32602 naming the field instead of -32603 (jsonrpc.ts).
-  const server = new ParamsCheckingServer(
-    options.serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' },
-    {
-      capabilities: { tools: { listChanged: false } },
-      ...(options.instructions ? { instructions: options.instructions } : {}),
-    },
-  );
+  // The SDK Server, with -32602 for malformed params and a shared JSON Schema validator (sdk-server.ts).
+  const server = new ChiliPiperSdkServer(options.serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
+    capabilities: { tools: { listChanged: false } },
+    ...(options.instructions ? { instructions: options.instructions } : {}),
+  });
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const tool = byName.get(request.params.name);

@@ -5,6 +5,8 @@ import { INVALID_PARAMS, INVALID_REQUEST, json, PARSE_ERROR, rpcError, SERVER_ER
 export type BodyResult =
   { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly response: Response };
 
+const utf8 = new TextDecoder();
+
 const tooLarge = (max: number) =>
   rpcError(413, SERVER_ERROR, `Payload too large: the request body exceeds ${max} bytes.`);
 
@@ -26,13 +28,14 @@ async function readText(request: Request, max: number): Promise<string | undefin
     }
     chunks.push(value);
   }
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
   const all = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return utf8.decode(all);
 }
 
 /**
