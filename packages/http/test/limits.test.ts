@@ -125,13 +125,16 @@ describe('serve() connection cap', () => {
   it('closes connections over maxConnections at once, and accepts again when one ends', async () => {
     const running = await serve(options({ maxConnections: 2, headersTimeoutMs: 10_000 }));
     try {
+      const connections = async (n: number) => {
+        const count = () => new Promise<number>((done) => running.server.getConnections((_, c) => done(c)));
+        while ((await count()) !== n) await new Promise((resolve) => setTimeout(resolve, 10));
+      };
       const held = [open(running.url), open(running.url)];
-      await Promise.all(held.map((c) => c.connected));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await connections(2);
       const refused = open(running.url);
       expect(await refused.closedWithin(2000)).toStrictEqual({ closed: true, status: undefined });
       held[0]!.socket.destroy();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await connections(1);
       expect((await call(running.url)).status).toBe(200);
       held[1]!.socket.destroy();
     } finally {

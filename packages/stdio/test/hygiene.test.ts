@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, cleanEnv, tempDir } from './helpers.js';
@@ -21,10 +23,10 @@ const call = (id: number, name: string, args: unknown = {}) =>
   JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
 
 /** The built CLI on raw pipes: every line it answers, its stderr, and its exit code. */
-async function start() {
+async function start(baseUrl = sandbox.url) {
   const env = cleanEnv(await tempDir(), {
     CHILI_PIPER_API_KEY: sandbox.apiKey,
-    CHILI_PIPER_BASE_URL: sandbox.url,
+    CHILI_PIPER_BASE_URL: baseUrl,
   });
   const child = spawn(process.execPath, [CLI], { env, cwd: ROOT, stdio: 'pipe' });
   const answers: Answer[] = [];
@@ -118,16 +120,28 @@ describe('stdio: every request with an id gets an answer', () => {
   });
 
   it('on SIGTERM, answers a request still running with an error and lists it on stderr', async () => {
-    sandbox.faults.add({ path: '/v1/org/tenant/get', latencyMs: 10_000 });
-    const server = await start();
-    server.send(call(9, 'tenant-get'));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // read, and waiting on the slow upstream
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
-    expect(server.answers.find((a) => a.id === 9)).toStrictEqual(
-      error(9, -32000, 'The server stopped (SIGTERM) before this request finished; its outcome is unknown.'),
-    );
-    expect(server.stderr()).toContain('SIGTERM: answering 1 unfinished request(s) with an error (id 9)');
-    sandbox.faults.clear();
+    // An upstream that takes the request and never answers: the call is surely running at the signal.
+    let arrived: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    const hanging = createServer(() => arrived());
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const server = await start(`http://127.0.0.1:${(hanging.address() as AddressInfo).port}`);
+      server.send(call(9, 'tenant-get'));
+      await reached;
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(server.answers.find((a) => a.id === 9)).toStrictEqual(
+        error(
+          9,
+          -32000,
+          'The server stopped (SIGTERM) before this request finished; its outcome is unknown.',
+        ),
+      );
+      expect(server.stderr()).toContain('SIGTERM: answering 1 unfinished request(s) with an error (id 9)');
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
   });
 });
