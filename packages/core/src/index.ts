@@ -33,6 +33,7 @@ export {
 export { executeTool, type ExecuteOptions } from './execute.js';
 export { selectTools, type ToolFilter } from './select.js';
 export { ConfigError } from './config-error.js';
+export { checkMessage, type JsonRpcErrorAnswer, type Rejection } from './jsonrpc.js';
 export {
   optionsFromEnv,
   normalizeKey,

@@ -1,4 +1,4 @@
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
   ListToolsRequestSchema,
@@ -11,6 +11,7 @@ import { catalog } from './catalog.js';
 import { checkOptionNames, executeTool, type ExecuteOptions } from './execute.js';
 import { errorResult } from './results.js';
 import { selectTools, whyHidden, type ToolFilter } from './select.js';
+import { ChiliPiperSdkServer } from './sdk-server.js';
 import type { AnyTool } from './tool.js';
 
 /** What the key resolver gets: the transport's auth info and request headers, when there are any. */
@@ -67,7 +68,8 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
   const tools = selectTools(all, filter);
   const byName = new Map(tools.map((t) => [t.name, t]));
   const listed = tools.map(toMcpTool);
-  const server = new Server(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
+  // The SDK Server, with -32602 for malformed params and a shared JSON Schema validator (sdk-server.ts).
+  const server = new ChiliPiperSdkServer(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
     capabilities: { tools: { listChanged: false }, resources: {} },
     ...(instructions ? { instructions } : {}),
   });

@@ -24,6 +24,11 @@ Options (flags win over environment variables):
   --base-url <url>         CHILI_PIPER_BASE_URL: the Edge API base URL
   --allowed-hosts <list>   MCP_HTTP_ALLOWED_HOSTS: accepted Host names (default loopback only)
   --allowed-origins <list> MCP_HTTP_ALLOWED_ORIGINS: accepted browser origins
+  --headers-timeout-ms <n> MCP_HTTP_HEADERS_TIMEOUT_MS: time to send the headers (default 15000)
+  --request-timeout-ms <n> MCP_HTTP_REQUEST_TIMEOUT_MS: time to send a whole request (default 30000)
+  --keep-alive-timeout-ms <n>
+                           MCP_HTTP_KEEP_ALIVE_TIMEOUT_MS: idle time between requests (default 5000)
+  --max-connections <n>    MCP_HTTP_MAX_CONNECTIONS: open connections at most (default 1024)
   -h, --help               show this help
 
 Keys and tokens are read from the environment only, never from flags, and never logged.
@@ -45,6 +50,23 @@ function port(value: string | undefined): number {
   return n;
 }
 
+/** The connection-limit flags, their environment variables and the `serve()` option each sets. */
+const LIMITS = [
+  ['headers-timeout-ms', 'MCP_HTTP_HEADERS_TIMEOUT_MS', 'headersTimeoutMs'],
+  ['request-timeout-ms', 'MCP_HTTP_REQUEST_TIMEOUT_MS', 'requestTimeoutMs'],
+  ['keep-alive-timeout-ms', 'MCP_HTTP_KEEP_ALIVE_TIMEOUT_MS', 'keepAliveTimeoutMs'],
+  ['max-connections', 'MCP_HTTP_MAX_CONNECTIONS', 'maxConnections'],
+] as const;
+
+/** A positive integer from a flag or variable, or `undefined` (the default) when unset. */
+function count(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0)
+    throw new ConfigError(`${name} must be a positive integer, not ${JSON.stringify(value)}.`);
+  return n;
+}
+
 /** Reads flags and environment into serve options. Throws a `ConfigError` on a mistake. */
 export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv): CliConfig {
   const { values: f } = parseArgs({
@@ -61,6 +83,10 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'base-url': { type: 'string' },
       'allowed-hosts': { type: 'string' },
       'allowed-origins': { type: 'string' },
+      'headers-timeout-ms': { type: 'string' },
+      'request-timeout-ms': { type: 'string' },
+      'keep-alive-timeout-ms': { type: 'string' },
+      'max-connections': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -103,6 +129,12 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
           tokens,
           allowUnauthenticated: (sandbox && !tokens) || undefined,
         };
+  const limits = Object.fromEntries(
+    LIMITS.map(([flag, variable, option]) => {
+      const given = f[flag];
+      return [option, count(given === undefined ? variable : `--${flag}`, given ?? env[variable])];
+    }),
+  );
   return {
     help: f.help ?? false,
     sandbox,
@@ -117,6 +149,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       readOnly: shared.readOnly,
       allowedHosts: parseList(f['allowed-hosts'] ?? env.MCP_HTTP_ALLOWED_HOSTS),
       allowedOrigins: parseList(f['allowed-origins'] ?? env.MCP_HTTP_ALLOWED_ORIGINS),
+      ...limits,
     },
   };
 }

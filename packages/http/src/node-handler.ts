@@ -28,7 +28,8 @@ export function createNodeHandler(options: WebHandlerOptions): NodeHandler {
       return;
     }
     const aborter = new AbortController();
-    res.once('close', () => aborter.abort());
+    // Only a client gone before the answer aborts (an abort builds an exception, not worth it on every request).
+    res.once('close', () => res.writableFinished || aborter.abort());
     let request: Request;
     try {
       request = toWebRequest(req, aborter.signal);

@@ -6,10 +6,11 @@ import {
   isLoopbackHostname,
   type WebHandlerOptions,
 } from '@chilipiper-mcp/serverless';
+import { resolveLimits, serverOptions, type ConnectionLimits } from './limits.js';
 import { createNodeHandler } from './node-handler.js';
 
-/** Options of {@link serve}: the handler's options plus where to listen. */
-export interface ServeOptions extends WebHandlerOptions {
+/** Options of {@link serve}: the handler's options, where to listen, and the connection limits. */
+export interface ServeOptions extends WebHandlerOptions, ConnectionLimits {
   /** TCP port (default 3000; `0` picks a free one). */
   readonly port?: number | undefined;
   /** Interface to bind (default `127.0.0.1`). A non-loopback interface also needs `allowedHosts`. */
@@ -32,11 +33,14 @@ const urlHost = (host: string) =>
   host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
 /**
- * Serves the MCP endpoint over `node:http`, on `127.0.0.1:3000` by default. Refuses
- * `allowUnauthenticated` on a non-loopback interface. Resolves once listening.
+ * Serves the MCP endpoint over `node:http`, on `127.0.0.1:3000` by default, with header, request and idle
+ * timeouts and a connection cap (see {@link ConnectionLimits}). Refuses `allowUnauthenticated` on a
+ * non-loopback interface and wrong limits with a `ConfigError`. Resolves once listening.
  */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
-  const { port = 3000, host = '127.0.0.1', shutdownTimeoutMs = 10_000, ...handlerOptions } = options;
+  const { port = 3000, host = '127.0.0.1', shutdownTimeoutMs = 10_000, ...rest } = options;
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections, ...handlerOptions } = rest;
+  const limits = resolveLimits({ headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections });
   const credentials = options.credentials;
   const loopback = isLoopbackHostname(host) || isLoopbackHostname(`[${host}]`);
   if (credentials?.mode === 'server-key' && credentials.allowUnauthenticated && !loopback) {
@@ -48,7 +52,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let inflight = 0;
   let closing: Promise<void> | undefined;
   let drained: (() => void) | undefined;
-  const server = createServer((req, res) => {
+  const server = createServer(serverOptions(limits), (req, res) => {
     inflight += 1;
     if (closing) res.setHeader('connection', 'close');
     res.once('close', () => {
@@ -57,6 +61,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     });
     handler(req, res);
   });
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -96,4 +96,31 @@ describe('chilipiper-mcp-http CLI', () => {
     expect(resolveCliConfig([], {}).sandbox).toBe(true);
     expect(() => resolveCliConfig(['--port', 'x'], {})).toThrow(/port/);
   });
+
+  it('reads the connection limits from the environment and flags, and names a wrong one', () => {
+    const env = { MCP_HTTP_HEADERS_TIMEOUT_MS: '12000', MCP_HTTP_MAX_CONNECTIONS: '64' };
+    const pick = (argv: string[], from: NodeJS.ProcessEnv) => {
+      const o = resolveCliConfig(argv, from).options;
+      const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections } = o;
+      return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections };
+    };
+    expect(pick([], env)).toStrictEqual({
+      headersTimeoutMs: 12_000,
+      requestTimeoutMs: undefined,
+      keepAliveTimeoutMs: undefined,
+      maxConnections: 64,
+    });
+    expect(pick(['--request-timeout-ms', '20000', '--keep-alive-timeout-ms', '7000'], env)).toStrictEqual({
+      headersTimeoutMs: 12_000,
+      requestTimeoutMs: 20_000,
+      keepAliveTimeoutMs: 7_000,
+      maxConnections: 64,
+    });
+    expect(() => pick([], { MCP_HTTP_MAX_CONNECTIONS: 'lots' })).toThrow(
+      'MCP_HTTP_MAX_CONNECTIONS must be a positive integer, not "lots".',
+    );
+    expect(() => pick(['--headers-timeout-ms', '0'], {})).toThrow(
+      '--headers-timeout-ms must be a positive integer, not "0".',
+    );
+  });
 });

@@ -94,6 +94,36 @@ describe('serve() over real HTTP', () => {
     expect(res.text).not.toContain('attacker');
   });
 
+  it('answers malformed params -32602 with the id and an unparsable body -32700', async () => {
+    const params = await rawRequest(running.url, {
+      headers: { ...MCP_HEADERS, ...auth },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 5 } }),
+    });
+    expect({ status: params.status, body: JSON.parse(params.text) as unknown }).toStrictEqual({
+      status: 200,
+      body: {
+        jsonrpc: '2.0',
+        id: 3,
+        error: {
+          code: -32602,
+          message: 'Invalid params for tools/call: params.name: expected string, received number.',
+        },
+      },
+    });
+    const garbled = await rawRequest(running.url, {
+      headers: { ...MCP_HEADERS, ...auth },
+      body: '{"jsonrpc":',
+    });
+    expect({ status: garbled.status, body: JSON.parse(garbled.text) as unknown }).toStrictEqual({
+      status: 400,
+      body: {
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32700, message: 'Parse error: the body is not valid JSON.' },
+      },
+    });
+  });
+
   it('answers GET on the MCP path with 405', async () => {
     const res = await rawRequest(running.url, { method: 'GET', headers: auth });
     expect(res.status).toBe(405);

@@ -1,8 +1,11 @@
-import { INVALID_REQUEST, PARSE_ERROR, rpcError, SERVER_ERROR } from './responses.js';
+import { checkMessage, type Rejection } from '@chilipiper-mcp/core';
+import { INVALID_PARAMS, INVALID_REQUEST, json, PARSE_ERROR, rpcError, SERVER_ERROR } from './responses.js';
 
 /** A parsed JSON-RPC body, or the error response to send instead. */
 export type BodyResult =
   { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly response: Response };
+
+const utf8 = new TextDecoder();
 
 const tooLarge = (max: number) =>
   rpcError(413, SERVER_ERROR, `Payload too large: the request body exceeds ${max} bytes.`);
@@ -25,22 +28,37 @@ async function readText(request: Request, max: number): Promise<string | undefin
     }
     chunks.push(value);
   }
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
   const all = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return utf8.decode(all);
 }
 
-function isMessage(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const message = value as Record<string, unknown>;
-  return message['jsonrpc'] === '2.0' && (typeof message['method'] === 'string' || 'id' in message);
+/**
+ * The answer to a body that is not a valid message: 400, except -32602 for a request with an id, which is
+ * answered 200 like every other error of that request (the client then sees the JSON-RPC error, not HTTP 400).
+ */
+function rejected({ answer, problem }: Rejection): BodyResult {
+  if (answer?.error.code === INVALID_PARAMS && answer.id !== null) {
+    return { ok: false, response: json(200, answer) };
+  }
+  return {
+    ok: false,
+    response: json(
+      400,
+      answer ?? { jsonrpc: '2.0', id: null, error: { code: INVALID_REQUEST, message: problem } },
+    ),
+  };
 }
 
-/** Reads and checks a POST body: 413 when too large, 400 -32700 when not JSON, 400 -32600 when not JSON-RPC. */
+/**
+ * Reads and checks a POST body: 413 when too large, 400 -32700 when not JSON, 400 -32600 when not JSON-RPC
+ * (naming what is wrong), and -32602 with the request's id when only its `params` are malformed.
+ */
 export async function readJsonRpc(request: Request, max: number): Promise<BodyResult> {
   let text: string | undefined;
   try {
@@ -59,10 +77,17 @@ export async function readJsonRpc(request: Request, max: number): Promise<BodyRe
   } catch {
     return { ok: false, response: rpcError(400, PARSE_ERROR, 'Parse error: the body is not valid JSON.') };
   }
-  const valid = Array.isArray(body) ? body.length > 0 && body.every(isMessage) : isMessage(body);
-  if (!valid) {
-    const message = 'Invalid Request: the body is not a JSON-RPC 2.0 message.';
-    return { ok: false, response: rpcError(400, INVALID_REQUEST, message) };
+  if (!Array.isArray(body)) {
+    const rejection = checkMessage(body);
+    return rejection ? rejected(rejection) : { ok: true, body };
+  }
+  if (body.length === 0) {
+    return { ok: false, response: rpcError(400, INVALID_REQUEST, 'Invalid Request: the batch is empty.') };
+  }
+  for (const [index, message] of body.entries()) {
+    const problem = checkMessage(message)?.problem;
+    if (problem)
+      return { ok: false, response: rpcError(400, INVALID_REQUEST, `Batch message ${index}: ${problem}`) };
   }
   return { ok: true, body };
 }

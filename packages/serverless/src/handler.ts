@@ -33,6 +33,7 @@ export function createFetchHandler(options: WebHandlerOptions): FetchHandler {
   const onError = options.onError ?? logMessage;
   const { include: _i, exclude: _e, readOnly: _r, tools: _t, credentials: _c, ...rest } = options;
   const { path: _p, allowedHosts: _h, allowedOrigins: _o, maxBodyBytes: _m, onError: _x, ...core } = rest;
+  const deployedNames = config.deployed.map((t) => t.name);
   const metadataPaths = credentials.mode === 'server-key' ? [METADATA_PATH, `${METADATA_PATH}${path}`] : [];
   const handles = (pathname: string) => {
     const p = normalizePath(pathname);
@@ -46,18 +47,22 @@ export function createFetchHandler(options: WebHandlerOptions): FetchHandler {
     auth: AuthResult & { ok: true },
   ) {
     // The full catalog filtered by name, so a hidden tool is reported as "not enabled" rather than unknown.
-    const include = tools.map((t) => t.name);
+    const include = tools === config.deployed ? deployedNames : tools.map((t) => t.name);
     const server = createChiliPiperServer({ ...core, tools: config.known, include, apiKey: auth.apiKey });
     // No sessionIdGenerator: stateless. JSON responses: no stream a platform could cut.
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     try {
       await server.connect(transport);
+      // With JSON responses, this resolves once every request in the body has its answer. Both objects are
+      // then garbage: no timer, listener or stream outlives the exchange. They are not closed, because a
+      // close here would abort each finished handler's signal and build an error for nothing, every request.
       return await transport.handleRequest(request, {
         parsedBody: body,
         ...(auth.authInfo ? { authInfo: auth.authInfo } : {}),
       });
-    } finally {
+    } catch (error) {
       await server.close().catch(() => undefined);
+      throw error;
     }
   }
 

@@ -2,6 +2,8 @@
 export const PARSE_ERROR = -32700;
 /** The body is JSON but not a JSON-RPC request. */
 export const INVALID_REQUEST = -32600;
+/** A request's `params` do not fit its method. */
+export const INVALID_PARAMS = -32602;
 /** Transport-level errors (auth, host, method, size), as the MCP SDK uses them. */
 export const SERVER_ERROR = -32000;
 /** An unexpected failure inside the handler. */

@@ -1,9 +1,12 @@
 import { createChiliPiperServer } from '@chilipiper-mcp/core';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { ResolvedConfig } from './config.js';
 import type { Logger } from './log.js';
+import { StdioTransport } from './stdio-transport.js';
 import { openUpstream } from './upstream.js';
 import { VERSION } from './version.js';
+
+/** How long requests still running when stdin closes may take to finish before they are answered with an error. */
+export const STDIN_CLOSED_GRACE_MS = 30_000;
 
 const SANDBOX_INSTRUCTIONS =
   'This server is connected to the chilipiper-mcp SANDBOX: a local emulator with demo data (Acme Corp), ' +
@@ -19,7 +22,9 @@ function guardStdout(): void {
 
 /**
  * Serves the selected tools over stdio until stdin closes or SIGINT/SIGTERM arrives, then closes the
- * server, the HTTP client and the sandbox and exits with code 0. Never resolves.
+ * server, the HTTP client and the sandbox and exits with code 0. Never resolves. When stdin closes, requests
+ * still running get up to {@link STDIN_CLOSED_GRACE_MS} to finish; on a signal (or after that time) they are
+ * answered with an error and listed on stderr, so no request is left without an answer.
  */
 export async function serve(config: ResolvedConfig, log: Logger): Promise<never> {
   guardStdout();
@@ -37,22 +42,34 @@ export async function serve(config: ResolvedConfig, log: Logger): Promise<never>
   server.onerror = (error) => log.error(`MCP: ${error.message}`);
 
   let stopping = false;
-  const stop = async (why: string): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      log.info(`stopping (${why})`);
-      await server.close().catch(() => undefined);
-      await upstream.close();
-      process.exit(0);
-    }
-    return new Promise<never>(() => undefined);
+  let stopWaiting = () => {};
+  const stop = async (why: string, graceMs: number): Promise<void> => {
+    if (stopping) return stopWaiting(); // e.g. SIGTERM while waiting after stdin closed: stop now
+    stopping = true;
+    const running = transport.unanswered().length;
+    log.info(`stopping (${why})${running > 0 ? `: ${running} request(s) still running` : ''}`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      transport.allAnswered(),
+      new Promise<void>((resolve) => {
+        stopWaiting = resolve;
+        timer = setTimeout(resolve, graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    await transport.abandon(why);
+    await server.close().catch(() => undefined);
+    await upstream.close();
+    process.exit(0);
   };
-  process.stdin.once('end', () => void stop('stdin closed'));
-  process.stdin.once('close', () => void stop('stdin closed'));
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const transport = new StdioTransport({
+    warn: (message) => log.error(message),
+    onEnd: () => void stop('stdin closed', STDIN_CLOSED_GRACE_MS),
+  });
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
 
-  await server.connect(new StdioServerTransport());
+  await server.connect(transport);
   const where = upstream.sandbox ? 'the sandbox' : (upstream.baseUrl ?? 'the Chili Piper Edge API');
   log.info(
     `serving ${config.tools.length} tools over stdio${config.readOnly ? ' (read-only)' : ''} against ${where}`,
