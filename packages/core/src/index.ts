@@ -42,3 +42,17 @@ export {
   type ChiliPiperServerOptions,
   type KeyContext,
 } from './server.js';
+export { createChiliPiperClient } from './client.js';
+export { ChiliPiperError } from './client-error.js';
+export {
+  toMethodName,
+  type CallOptions,
+  type ChiliPiperClient,
+  type ClientMethod,
+  type ClientMethods,
+  type ClientOptions,
+  type JsonResult,
+  type MethodName,
+  type TextResult,
+  type ToolOutput,
+} from './client-types.js';
