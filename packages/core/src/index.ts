@@ -43,6 +43,7 @@ export {
   type KeyContext,
 } from './server.js';
 export { createChiliPiperClient } from './client.js';
+export { bindTools, type BoundTool } from './bind-tools.js';
 export { ChiliPiperError } from './client-error.js';
 export {
   toMethodName,

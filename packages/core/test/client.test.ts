@@ -2,6 +2,7 @@ import { createSandbox, DEMO_READONLY_KEY } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READ_TOOL_NAMES, TEXT_TOOL_NAMES } from '../src/client-types.js';
 import {
+  bindTools,
   catalog,
   ChiliPiperError,
   ConfigError,
@@ -156,6 +157,22 @@ describe('which methods a client has', () => {
     expect([...TEXT_TOOL_NAMES]).toStrictEqual(
       catalog.filter((t) => t.response !== 'json').map((t) => t.name),
     );
+  });
+});
+
+describe('bindTools', () => {
+  it('binds the enabled tools; run resolves to the executor result, errors included', async () => {
+    const bound = bindTools({ apiKey: DEMO_READONLY_KEY, baseUrl: sandbox.url, include: ['meetings'] });
+    expect(bound.map((b) => b.tool)).toStrictEqual(catalog.filter((t) => t.group === 'meetings'));
+    const cancel = bound.find((b) => b.tool.name === 'meeting-cancel')!;
+    const result = await cancel.run({ meetingId: NIL_UUID });
+    const direct = await executeTool(
+      getTool('meeting-cancel')!,
+      { meetingId: NIL_UUID },
+      { apiKey: DEMO_READONLY_KEY, baseUrl: sandbox.url },
+    );
+    expect(result).toStrictEqual(direct);
+    expect(result.isError).toBe(true);
   });
 });
 
