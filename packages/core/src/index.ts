@@ -47,3 +47,18 @@ export {
 } from './env.js';
 export { createChiliPiperServer, type ChiliPiperServerOptions, type KeyContext } from './server.js';
 export { toMcpTool } from './listing.js';
+export { createChiliPiperClient } from './client.js';
+export { bindTools, type BoundTool } from './bind-tools.js';
+export { ChiliPiperError } from './client-error.js';
+export {
+  toMethodName,
+  type CallOptions,
+  type ChiliPiperClient,
+  type ClientMethod,
+  type ClientMethods,
+  type ClientOptions,
+  type JsonResult,
+  type MethodName,
+  type TextResult,
+  type ToolOutput,
+} from './client-types.js';

@@ -6,12 +6,12 @@ import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker } from '../worker/build.mjs';
+import { MINIFLARE, runWorker } from './support/miniflare.js';
 import {
   DOWNLOAD_TIMEOUT_MS,
   ensureInstalled,
@@ -19,19 +19,7 @@ import {
   node22Unavailable,
   unavailableOrThrow,
 } from './support/node22.js';
-import { startUntil, stopChild, type Started } from './support/processes.js';
-
-export const MINIFLARE = 'miniflare@4.20260730.0';
-const runner = fileURLToPath(new URL('../worker/miniflare-runner.mjs', import.meta.url));
-
-function runWorker(script: string, bindings: Record<string, string>): Promise<Started> {
-  return startUntil(
-    'npx',
-    ['-y', '-p', NODE22, '-p', MINIFLARE, 'node', runner, script, JSON.stringify(bindings)],
-    /ready (http:\/\/\S+)/,
-    { timeoutMs: DOWNLOAD_TIMEOUT_MS },
-  );
-}
+import { stopChild, type Started } from './support/processes.js';
 
 describe('serverless handler in workerd (Miniflare)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cp-workerd-'));

@@ -54,8 +54,13 @@ export function protectedResourceMetadata(credentials: ServerKeyCredentials, req
   });
 }
 
-const unauthorized = (challenge: string) =>
-  rpcError(401, SERVER_ERROR, 'Unauthorized', { 'WWW-Authenticate': challenge });
+const unauthorized = (challenge: string, message = 'Unauthorized') =>
+  rpcError(401, SERVER_ERROR, message, { 'WWW-Authenticate': challenge });
+
+/** The 401 message of caller-key mode: what the caller must send. */
+const CALLER_KEY_MISSING =
+  'Unauthorized: this server uses each caller\'s own Chili Piper API key. Send it as "Authorization: Bearer <key>" ' +
+  '(an Edge API access token from Command Center > Integrations > Credentials > API Access Tokens).';
 
 /** Builds the per-request authenticator of a credentials mode (validated at creation time). */
 export function authenticator(
@@ -65,7 +70,9 @@ export function authenticator(
   if (credentials.mode === 'caller-key') {
     return async (request) => {
       const apiKey = bearerToken(request);
-      return apiKey ? { ok: true, apiKey } : { ok: false, response: unauthorized('Bearer') };
+      return apiKey
+        ? { ok: true, apiKey }
+        : { ok: false, response: unauthorized('Bearer', CALLER_KEY_MISSING) };
     };
   }
   const { apiKey, tokens = [], verifyToken, allowUnauthenticated } = credentials;

@@ -134,7 +134,9 @@ describe('caller-key authentication', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
     expect(await res.text()).toBe(
-      '{"jsonrpc":"2.0","id":null,"error":{"code":-32000,"message":"Unauthorized"}}',
+      '{"jsonrpc":"2.0","id":null,"error":{"code":-32000,"message":"Unauthorized: this server uses each caller\'s ' +
+        'own Chili Piper API key. Send it as \\"Authorization: Bearer <key>\\" (an Edge API access token from ' +
+        'Command Center > Integrations > Credentials > API Access Tokens)."}}',
     );
   });
 

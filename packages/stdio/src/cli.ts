@@ -1,23 +1,44 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError } from '@chilipiper-mcp/core';
+import { ConfigError, getTool } from '@chilipiper-mcp/core';
 import { resolveConfig, type CommonFlags } from './config.js';
-import { callTool, listTools } from './commands.js';
+import { callTool, listTools, processOutput } from './commands.js';
 import { doctor } from './doctor.js';
 import { HELP } from './help.js';
 import { runInit } from './init/index.js';
 import { createLogger, type Logger } from './log.js';
 import { COMMON_OPTIONS, INIT_OPTIONS } from './options.js';
 import { serve } from './serve.js';
+import { toolHelp } from './tool-help.js';
 import { CliError } from './upstream.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['serve', 'init', 'doctor', 'tools', 'call'] as const;
 type Command = (typeof COMMANDS)[number];
 
-/** A mistake in how the CLI was invoked (exit code 2). */
-class UsageError extends Error {}
+/** A mistake in how the CLI was invoked (exit code 2); printed with a hint at the help of `command`. */
+class UsageError extends Error {
+  constructor(message: string, command = 'serve') {
+    const help = command === 'serve' ? 'chilipiper-mcp' : `chilipiper-mcp ${command}`;
+    super(`${message} Run ${help} --help for usage.`);
+  }
+}
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+/** A `node:util` parseArgs error in one line: which flag, and what is wrong with it. */
+function usageMessage(error: NodeJS.ErrnoException, command: string): string {
+  const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? 'an option';
+  const where = command === 'serve' ? 'chilipiper-mcp' : `chilipiper-mcp ${command}`;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${flag} for ${where}.`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(error.message) ? `${flag} needs a value.` : `${flag} takes no value.`;
+  }
+  return error.message;
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  command: string,
+) {
   try {
     return parseArgs({
       args,
@@ -27,7 +48,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
       allowNegative: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(usageMessage(error as NodeJS.ErrnoException, command), command);
   }
 }
 
@@ -49,10 +70,10 @@ async function run(argv: string[], log: Logger): Promise<number> {
   const help = (topic: string) => (process.stdout.write(HELP[topic]!), 0);
 
   if (command === 'init') {
-    const { values, positionals } = parse(rest, INIT_OPTIONS);
+    const { values, positionals } = parse(rest, INIT_OPTIONS, 'init');
     log.secret(values['api-key']);
     if (values.help) return help('init');
-    if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+    if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`, 'init');
     return runInit(positionals[0], values);
   }
   const extra =
@@ -61,13 +82,18 @@ async function run(argv: string[], log: Logger): Promise<number> {
       : command === 'call'
         ? ({ args: { type: 'string' } } as const)
         : {};
-  const { values, positionals } = parse(rest, { ...COMMON_OPTIONS, ...extra });
+  const { values, positionals } = parse(rest, { ...COMMON_OPTIONS, ...extra }, command);
+  if (values.help && command === 'call' && positionals[0] !== undefined) {
+    const tool = getTool(positionals[0]);
+    if (!tool)
+      throw new UsageError(`Unknown tool "${positionals[0]}"; chilipiper-mcp tools lists them.`, 'call');
+    process.stdout.write(toolHelp(tool, Math.min(100, processOutput.columns ?? 100)));
+    return 0;
+  }
   if (values.help)
     return help(command === 'serve' && first !== 'serve' && argv.length === 1 ? 'main' : command);
   if (positionals.length > (command === 'call' ? 1 : 0)) {
-    throw new UsageError(
-      `Unexpected argument "${positionals.at(-1)}". See chilipiper-mcp ${command} --help.`,
-    );
+    throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`, command);
   }
   log.secret(values['api-key']);
   const config = resolveConfig(process.env, values as CommonFlags);
@@ -97,7 +123,7 @@ async function main(): Promise<void> {
     process.exitCode = code;
   } catch (error) {
     if (error instanceof UsageError) {
-      log.error(`${error.message} Run chilipiper-mcp --help for usage.`);
+      log.error(error.message);
       process.exitCode = 2;
     } else if (error instanceof CliError || error instanceof ConfigError) {
       log.error(error.message);

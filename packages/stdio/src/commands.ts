@@ -1,4 +1,4 @@
-import { executeTool, resultText, type AnyTool } from '@chilipiper-mcp/core';
+import { executeTool, resultText, toMcpTool } from '@chilipiper-mcp/core';
 import type { ResolvedConfig } from './config.js';
 import type { Logger } from './log.js';
 import { CliError, openUpstream } from './upstream.js';
@@ -7,42 +7,58 @@ import { CliError, openUpstream } from './upstream.js';
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width, when stdout is a terminal. */
+  readonly columns?: number | undefined;
 }
 
 /** Writes to the process's stdout and stderr. */
 export const processOutput: Output = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
 };
 
-function safetyLabel(tool: AnyTool): string {
-  const { kind, idempotent } = tool.safety;
-  return kind === 'read' ? 'read' : `${kind}${idempotent ? ' (idempotent)' : ''}`;
+/** The first sentence of a text, cut at a word boundary to at most `max` characters. */
+export function firstSentence(text: string, max: number): string {
+  const sentence = /^.*?\.(?=\s|$)/s.exec(text)?.[0] ?? text;
+  const flat = sentence.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max - 1);
+  return `${flat.slice(0, cut > max / 2 ? cut : max - 1)}…`;
 }
 
-/** `chilipiper-mcp tools [--json]`: the selected tools with group, safety class and permission. */
+/**
+ * `chilipiper-mcp tools [--json]`: the selected tools by group, each with its safety class and the first
+ * sentence of its description (as the MCP listing gives it); `--json` adds the permission and the whole text.
+ */
 export function listTools(config: ResolvedConfig, json: boolean, output: Output = processOutput): number {
-  const rows = config.tools.map((t) => ({
-    name: t.name,
-    group: t.group,
-    safety: t.safety.kind,
-    idempotent: t.safety.idempotent,
-    permission: t.permission ?? null,
-    title: t.title,
-  }));
   if (json) {
+    const rows = config.tools.map((t) => ({
+      name: t.name,
+      group: t.group,
+      safety: t.safety.kind,
+      idempotent: t.safety.idempotent,
+      permission: t.permission,
+      title: t.title,
+      description: toMcpTool(t).description ?? '',
+    }));
     output.out(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const width = Math.max(...rows.map((r) => r.name.length));
-  const groupWidth = Math.max(...rows.map((r) => r.group.length));
+  const width = Math.max(...config.tools.map((t) => t.name.length));
+  const room = Math.max(40, (output.columns ?? 120) - (2 + width + 2 + 11 + 2));
+  let group = '';
   for (const tool of config.tools) {
-    const perm = tool.permission ? `  needs ${tool.permission}` : '';
-    output.out(
-      `${tool.name.padEnd(width)}  ${tool.group.padEnd(groupWidth)}  ${safetyLabel(tool).padEnd(24)}${perm}\n`,
-    );
+    if (tool.group !== group) output.out(`${(group = tool.group)}\n`);
+    const text = firstSentence(toMcpTool(tool).description ?? '', room);
+    output.out(`  ${tool.name.padEnd(width)}  ${tool.safety.kind.padEnd(11)}  ${text}\n`);
   }
-  output.err(`${rows.length} tools${config.readOnly ? ' (read-only)' : ''}\n`);
+  output.err(
+    `${config.tools.length} tools${config.readOnly ? ' (read-only)' : ''}. ` +
+      'chilipiper-mcp call <tool> --help shows the inputs of one.\n',
+  );
   return 0;
 }
 

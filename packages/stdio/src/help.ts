@@ -5,9 +5,10 @@ export const HELP: Record<string, string> = {
 Usage:
   chilipiper-mcp [serve] [options]      serve the tools over stdio (what MCP clients run)
   chilipiper-mcp init <client> [...]    add this server to codex | claude-code | cursor | claude-desktop
-  chilipiper-mcp doctor [options]       check Node, the key, the base URL, permissions and the tenant
-  chilipiper-mcp tools [--json]         list the tools with group and safety class
+  chilipiper-mcp doctor [options]       check Node, the key, the tenant and which tools the key can call
+  chilipiper-mcp tools [--json]         list the tools by group, with safety class and a one-line description
   chilipiper-mcp call <tool> --args '{}'  run one tool from a shell and print its result
+  chilipiper-mcp call <tool> --help     show a tool's description, safety, permission and inputs
 
 Run "chilipiper-mcp <command> --help" for the options of a command.
 `,
@@ -45,22 +46,29 @@ Options:
 `,
   doctor: `Usage: chilipiper-mcp doctor [options]
 
-Checks the Node.js version, the API key (missing, "Bearer " prefix, quotes, whitespace), that the base URL
-answers, that the key is accepted, which permissions it lacks (health-ping and tenant-get are called) and
-which tenant it belongs to. One line per check; exit code 0 when all pass, 1 otherwise.
+Checks the Node.js version, the API key (missing; a "Bearer " prefix, quotes or whitespace are cleaned with a
+warning), that the base URL answers, that the key is accepted and which tenant it belongs to. Then it checks
+each permission the selected tools need with a call that changes nothing (a small read, or a call on an id
+that cannot exist, where 403 means missing and 404 means granted) and names the tools the key cannot call.
+A few permissions have no such call (creating users or rules, changing licenses or a whole rule): those are
+listed as not checked.
 
-Takes the same options and variables as serve (--api-key, --base-url, --tools, --exclude-tools, --read-only,
---sandbox).
+One line per check: ✓ passed, ✗ failed (with the fix), ! warning, ? not determined. Exit code 0 when nothing
+failed, 1 otherwise. Takes the same options and variables as serve (--api-key, --base-url, --tools,
+--exclude-tools, --read-only, --sandbox).
 `,
   tools: `Usage: chilipiper-mcp tools [--json] [--tools <list>] [--exclude-tools <list>] [--read-only]
 
-Lists the tools the server would expose, with group, safety class (read, write, destructive) and the
-permission each needs. Needs no key.
+Lists the tools the server would expose, by group, with safety class (read, write, destructive) and the first
+sentence of each description. --json adds the permission each needs and the whole description. Needs no key.
+chilipiper-mcp call <tool> --help shows the inputs of one tool.
 `,
   call: `Usage: chilipiper-mcp call <tool> [--args '<json>'] [options]
+       chilipiper-mcp call <tool> --help
 
 Runs one tool against the Edge API (without MCP) and prints the result on stdout. On an error result the
 message goes to stderr and the exit code is 1. Takes the same options and variables as serve.
+With --help after a tool name, shows that tool's description, safety, permission and inputs.
 
 Example: CHILI_PIPER_API_KEY=… chilipiper-mcp call user-find --args '{"query":"ada"}'
 `,

@@ -1,11 +1,9 @@
-import { catalog, selectTools } from '@chilipiper-mcp/core';
+import { catalog, getTool, selectTools, toMcpTool } from '@chilipiper-mcp/core';
 import { createServer } from 'node:net';
-import { createSandbox } from '@chilipiper-mcp/sandbox';
+import { createSandbox, DEMO_READONLY_KEY, READ_PERMISSIONS } from '@chilipiper-mcp/sandbox';
+import { PERMISSION_PROBES } from '../src/permission-probes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, runCli, tempDir } from './helpers.js';
-
-/** The tools a server lists by default (opt-in tools left out). */
-const DEFAULT_TOOLS = selectTools(catalog).length;
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 
@@ -37,7 +35,7 @@ describe('doctor', () => {
     expect(run.stdout).toMatch(/^✓ API key is set \(CHILI_PIPER_API_KEY\)$/m);
     expect(run.stdout).toMatch(/^✓ The API key is accepted$/m);
     expect(run.stdout).toMatch(/^✓ Connected to tenant acme \(/m);
-    expect(run.stdout).toMatch(/selected tools need: .*meeting\.read/);
+    expect(run.stdout).toMatch(/^✓ The key has .*\bmeeting\.modify\b.*\bmeeting\.read\b/m);
     expect(run.stdout).not.toContain('✗');
     expect(run.stdout + run.stderr).not.toContain(sandbox.apiKey);
   });
@@ -49,28 +47,69 @@ describe('doctor', () => {
     expect(run.stdout).not.toContain('not-a-valid-key-1234');
   });
 
-  it('names the permission a key lacks', async () => {
+  it('names the permission a key lacks and the tools it cannot call', async () => {
     const key = sandbox.createKey({ permissions: ['api.ping'] });
-    const run = await runCli(['doctor'], env({ CHILI_PIPER_API_KEY: key }));
+    const run = await runCli(['doctor', '--tools', 'organization'], env({ CHILI_PIPER_API_KEY: key }));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^✓ The API key is accepted$/m);
+    expect(run.stdout).toMatch(/^\? The tenant is not shown: the key lacks tenant\.read$/m);
+    expect(run.stdout).toMatch(/^✓ The key has api\.ping$/m);
     expect(run.stdout).toMatch(
-      /^✗ Permissions missing: tenant\.read; refused: tenant-get \(needs tenant\.read\)/m,
+      /^✗ The key lacks tenant\.read, so it cannot call 1 of the 2 selected tools: tenant-get\. /m,
     );
   });
 
-  it('lists only the permissions of the selected tools', async () => {
+  it('checks only the permissions of the selected tools', async () => {
     const key = sandbox.createKey({ permissions: ['api.ping', 'tenant.read'] });
     const run = await runCli(['doctor', '--tools', 'organization'], env({ CHILI_PIPER_API_KEY: key }));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/the 2 selected tools need: api\.ping, tenant\.read \(/);
+    expect(run.stdout).toMatch(/^✓ The key has api\.ping, tenant\.read$/m);
+    expect(run.stdout).not.toMatch(/^[✗?]/m);
   });
 
-  it('warns about a Bearer prefix but still checks the cleaned key', async () => {
-    const run = await runCli(['doctor'], env({ CHILI_PIPER_API_KEY: `Bearer ${sandbox.apiKey}` }));
+  it('with the read-only key, names every write tool it cannot call', async () => {
+    const run = await runCli(['doctor'], env({ CHILI_PIPER_API_KEY: DEMO_READONLY_KEY }));
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^✗ The API key in CHILI_PIPER_API_KEY starts with "Bearer "/m);
+    const selected = selectTools(catalog);
+    const lacking = selected.filter(
+      (t) => !READ_PERMISSIONS.includes(t.permission) && 'tool' in PERMISSION_PROBES[t.permission]!,
+    );
+    const permissions = [...new Set(lacking.map((t) => t.permission))].sort();
+    const line = run.stdout.split('\n').find((l) => l.startsWith('✗ The key lacks'));
+    expect(line).toBe(
+      `✗ The key lacks ${permissions.join(', ')}, so it cannot call ${lacking.length} of the ${selected.length} ` +
+        `selected tools: ${lacking.map((t) => t.name).join(', ')}. An admin can add the permissions to the token ` +
+        'in Command Center; or leave these tools out (--read-only, --exclude-tools).',
+    );
+    const unprobed = Object.keys(PERMISSION_PROBES).filter((p) => !('tool' in PERMISSION_PROBES[p]!));
+    expect(run.stdout).toMatch(
+      new RegExp(`^\\? Not checked .*: ${unprobed.sort().join(' \\(.*; ')} \\(`, 'm'),
+    );
+    expect(run.stdout).not.toContain(DEMO_READONLY_KEY);
+  });
+
+  it('with the read-only key in read-only mode, names the read tools that need a write permission', async () => {
+    const run = await runCli(['doctor', '--read-only'], env({ CHILI_PIPER_API_KEY: DEMO_READONLY_KEY }));
+    const reads = selectTools(catalog, { readOnly: true });
+    const lacking = reads.filter((t) => !READ_PERMISSIONS.includes(t.permission));
+    expect(lacking.length).toBeGreaterThan(0);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^✗ .*cannot call ${lacking.length} of the ${reads.length} selected tools: ${lacking.map((t) => t.name).join(', ')}\\. .*\\(--exclude-tools\\)\\.$`,
+        'm',
+      ),
+    );
+  });
+
+  it('cleans a Bearer prefix with a warning, never a failure', async () => {
+    const run = await runCli(['doctor'], env({ CHILI_PIPER_API_KEY: `Bearer ${sandbox.apiKey}` }));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✓ API key is set \(CHILI_PIPER_API_KEY\)$/m);
+    expect(run.stdout).toMatch(/^! The API key in CHILI_PIPER_API_KEY starts with "Bearer " .*used cleaned/m);
+    expect(run.stdout).toMatch(/^✓ The API key is accepted$/m);
     expect(run.stdout).toMatch(/^✓ Connected to tenant acme/m);
+    expect(run.stdout).not.toContain('✗');
   });
 
   it('says when no key is set', async () => {
@@ -109,22 +148,85 @@ describe('doctor', () => {
 });
 
 describe('tools and call', () => {
-  it('tools lists names, groups and safety, respecting filters', async () => {
-    const run = await runCli(['tools', '--tools', 'meetings'], cleanEnv(home));
+  it('tools lists names by group, with safety and a one-line description, respecting filters', async () => {
+    const run = await runCli(['tools', '--tools', 'meetings,rule-get'], cleanEnv(home));
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n');
-    expect(lines).toHaveLength(selectTools(catalog, { include: ['meetings'] }).length);
-    expect(run.stdout).toMatch(/^meeting-cancel\s+meetings\s+destructive/m);
-    expect(run.stdout).toMatch(/^meeting-get\s+meetings\s+read\s+needs meeting\.read$/m);
+    const selected = catalog.filter((t) => t.group === 'meetings' || t.name === 'rule-get');
+    expect(run.stdout.trimEnd().split('\n')).toStrictEqual([
+      'rules',
+      expect.stringMatching(/^ {2}rule-get +read +\S/),
+      'meetings',
+      ...selected
+        .filter((t) => t.group === 'meetings')
+        .map((t) => expect.stringMatching(new RegExp(`^  ${t.name} +${t.safety.kind} +\\S`))),
+    ]);
+    const cancel = toMcpTool(getTool('meeting-cancel')!).description!;
+    const width = Math.max(...selected.map((t) => t.name.length));
+    const line = run.stdout.split('\n').find((l) => l.startsWith('  meeting-cancel '))!;
+    expect(line.startsWith(`  ${'meeting-cancel'.padEnd(width)}  destructive  ${cancel.slice(0, 20)}`)).toBe(
+      true,
+    );
+    expect(line.length).toBeLessThanOrEqual(120);
+    expect(run.stderr).toBe(
+      `${selected.length} tools. chilipiper-mcp call <tool> --help shows the inputs of one.\n`,
+    );
+  });
+
+  it('call <tool> --help shows the inputs of the listed JSON Schema', async () => {
+    const run = await runCli(['call', 'meeting-list-put', '--help'], cleanEnv(home));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: chilipiper-mcp call meeting-list-put /);
+    expect(run.stdout).toMatch(/^Safety: read \(changes nothing\)\. Permission: meeting\.read\.$/m);
+    const schema = toMcpTool(getTool('meeting-list-put')!).inputSchema as {
+      properties: Record<string, { description: string }>;
+    };
+    const rows = run.stdout
+      .split('\n')
+      .filter((l) => /^ {2}\S/.test(l))
+      .map((l) => l.trim().split(/\s+/)[0]);
+    expect(rows).toStrictEqual(Object.keys(schema.properties));
+    expect(run.stdout).toMatch(/^ {2}start +string, required +From, inclusive \(ISO-8601\)\.$/m);
+    expect(run.stdout).toMatch(/^ {2}status +\(Active\|Canceled\|NoShow\|Completed\)\[\]$/m);
+    expect(run.stdout).toMatch(/^ {2}guestEmail +string +Guest email\.$/m);
+    expect(run.stdout).toMatch(/^ {2}cursor +string +nextCursor, for more\.$/m);
+    const unknown = await runCli(['call', 'meeting-lists', '--help'], cleanEnv(home));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'chilipiper-mcp: error: Unknown tool "meeting-lists"; chilipiper-mcp tools lists them. Run chilipiper-mcp call --help for usage.\n',
+    );
+  });
+
+  it('names an unknown or misused flag in one line', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['doctor', '--frob'],
+        'Unknown option --frob for chilipiper-mcp doctor. Run chilipiper-mcp doctor --help for usage.',
+      ],
+      [['--frob'], 'Unknown option --frob for chilipiper-mcp. Run chilipiper-mcp --help for usage.'],
+      [['tools', '--json=yes'], '--json takes no value. Run chilipiper-mcp tools --help for usage.'],
+      [['call', 'tenant-get', '--args'], '--args needs a value. Run chilipiper-mcp call --help for usage.'],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runCli(args, cleanEnv(home));
+      expect([run.code, run.stderr]).toStrictEqual([2, `chilipiper-mcp: error: ${message}\n`]);
+    }
   });
 
   it('tools --json --read-only gives read tools only', async () => {
     const run = await runCli(['tools', '--json'], cleanEnv(home, { CHILI_PIPER_READ_ONLY: 'true' }));
     const tools = JSON.parse(run.stdout) as { name: string; group: string; safety: string }[];
     expect(tools.length).toBeGreaterThan(20);
-    expect(tools.length).toBeLessThan(DEFAULT_TOOLS);
+    expect(tools.length).toBeLessThan(catalog.length);
     expect(new Set(tools.map((t) => t.safety))).toEqual(new Set(['read']));
-    expect(tools[0]).toMatchObject({ name: 'health-ping', group: 'organization', permission: 'api.ping' });
+    expect(tools[0]).toStrictEqual({
+      name: 'health-ping',
+      group: 'organization',
+      safety: 'read',
+      idempotent: true,
+      permission: 'api.ping',
+      title: getTool('health-ping')!.title,
+      description: toMcpTool(getTool('health-ping')!).description,
+    });
   });
 
   it('--no-read-only overrides CHILI_PIPER_READ_ONLY', async () => {
@@ -132,7 +234,7 @@ describe('tools and call', () => {
       ['tools', '--json', '--no-read-only'],
       cleanEnv(home, { CHILI_PIPER_READ_ONLY: '1' }),
     );
-    expect(JSON.parse(run.stdout)).toHaveLength(DEFAULT_TOOLS);
+    expect(JSON.parse(run.stdout)).toHaveLength(selectTools(catalog).length);
   });
 
   it('call prints the result on stdout', async () => {

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { DOWNLOAD_TIMEOUT_MS, NODE22 } from './node22.js';
+import { startUntil, type Started } from './processes.js';
+
+/** The Miniflare (workerd) release the Worker tests run, through `npx -p node@22 -p <this>`. */
+export const MINIFLARE = 'miniflare@4.20260730.0';
+
+const runner = fileURLToPath(new URL('../../worker/miniflare-runner.mjs', import.meta.url));
+
+/** Runs a bundled Worker script in workerd with these bindings; resolves once it prints its URL. */
+export function runWorker(script: string, bindings: Record<string, string>): Promise<Started> {
+  return startUntil(
+    'npx',
+    ['-y', '-p', NODE22, '-p', MINIFLARE, 'node', runner, script, JSON.stringify(bindings)],
+    /ready (http:\/\/\S+)/,
+    { timeoutMs: DOWNLOAD_TIMEOUT_MS },
+  );
+}
