@@ -1,0 +1,154 @@
+import type * as QuickJSWasi from 'quickjs-wasi';
+import type { JSValueHandle, QuickJS } from 'quickjs-wasi';
+import { cut, limitStop, toFailure, type Stop } from './failures.js';
+import { createHostCalls, type HostCalls } from './host-calls.js';
+import { createLogCapture, type LogCapture } from './logs.js';
+import { PRELUDE, SCRIPT_FILE, wrapScript } from './prelude.js';
+import type { ScriptHost, ScriptLimits, ScriptOutcome } from './types.js';
+
+/** The engine's module namespace, loaded once by the runner. */
+export type Engine = typeof QuickJSWasi;
+
+/** How the script's own promise ended, as reported by the prelude's `done`. */
+type Finished =
+  { readonly ok: true; readonly json: string | undefined } | { readonly ok: false; readonly message: string };
+
+/** The state of one run that its steps share. */
+interface Run {
+  readonly logs: LogCapture;
+  /** Set once, by the first limit hit or by the caller's abort; the engine is interrupted from then on. */
+  stop: Stop | undefined;
+  finished: Finished | undefined;
+  /** Resolves when `stop` is set, to wake the driver. */
+  readonly stopped: Promise<void>;
+}
+
+/**
+ * Runs `code` once in a fresh engine instance (its own WebAssembly memory, dropped afterwards) with the host
+ * functions as `cp.*`. Never rejects: every failure becomes an outcome.
+ */
+export async function runScript(
+  engine: Engine,
+  wasm: WebAssembly.Module,
+  code: string,
+  host: ScriptHost,
+  limits: ScriptLimits,
+): Promise<ScriptOutcome> {
+  const startedAt = performance.now();
+  if (host.signal?.aborted)
+    return { ok: false, error: limitStop('aborted', limits), logs: [], calls: 0, ms: 0 };
+  const deadline = startedAt + limits.timeoutMs;
+  const runEnded = new AbortController();
+  let halt: (stop: Stop) => void = () => {};
+  const run: Run = {
+    logs: createLogCapture(limits),
+    stop: undefined,
+    finished: undefined,
+    stopped: new Promise<void>((resolve) => {
+      halt = (stop) => {
+        run.stop ??= stop;
+        resolve();
+      };
+    }),
+  };
+  const timer = setTimeout(() => halt(limitStop('timeout', limits)), limits.timeoutMs);
+  const onAbort = () => halt(limitStop('aborted', limits));
+  host.signal?.addEventListener('abort', onAbort, { once: true });
+
+  let vm: QuickJS | undefined;
+  let calls: HostCalls | undefined;
+  let verdict: Stop | undefined;
+  let phase: 'compile' | 'run' = 'run';
+  try {
+    vm = await engine.QuickJS.create({
+      wasm,
+      memoryLimit: limits.memoryBytes,
+      maxStackSize: limits.stackBytes,
+      interruptHandler: () => {
+        if (!run.stop && performance.now() > deadline) halt(limitStop('timeout', limits));
+        return run.stop !== undefined;
+      },
+    });
+    calls = createHostCalls(vm, {
+      functions: host.functions,
+      limit: limits.calls,
+      signal: runEnded.signal,
+      onLimit: () => halt(limitStop('call-limit', limits)),
+    });
+    const start = setUp(vm, run, calls, Object.keys(host.functions));
+    phase = 'compile';
+    const script = vm.evalCode(wrapScript(code), SCRIPT_FILE);
+    phase = 'run';
+    vm.callFunction(start, vm.undefined, script).dispose();
+    await drive(vm, run, calls);
+    verdict = run.stop;
+    if (!verdict) await awaitUnawaited(run, calls);
+  } catch (error) {
+    verdict = run.stop ?? toFailure(engine, error, { phase, lines: code.split('\n').length }, limits);
+  } finally {
+    clearTimeout(timer);
+    host.signal?.removeEventListener('abort', onAbort);
+    runEnded.abort();
+    vm?.dispose();
+  }
+  const base = { logs: run.logs.lines, calls: calls?.started ?? 0, ms: performance.now() - startedAt };
+  if (verdict) return { ok: false, error: { kind: verdict.kind, message: verdict.message }, ...base };
+  const finished = run.finished!;
+  if (!finished.ok) return { ok: false, error: { kind: 'runtime', message: cut(finished.message) }, ...base };
+  const { json } = finished;
+  if (json !== undefined && json.length > limits.resultChars) {
+    const message = `The return value is ${json.length} characters of JSON; the limit is ${limits.resultChars}. Return less: filter, count or summarize inside the script.`;
+    return { ok: false, error: { kind: 'output-limit', message }, ...base };
+  }
+  return { ok: true, value: json === undefined ? undefined : JSON.parse(json), ...base };
+}
+
+/** Evaluates the prelude in `vm`, installs `cp`, and returns the prelude's `start` function. */
+function setUp(vm: QuickJS, run: Run, calls: HostCalls, names: string[]): JSValueHandle {
+  const log = vm.newFunction('log', (level, line) => {
+    run.logs.add(level!.toString(), line!.toString());
+    return vm.undefined;
+  });
+  const done = vm.newFunction('done', (ok, text) => {
+    run.finished ??= ok!.toBoolean()
+      ? { ok: true, json: text!.isUndefined ? undefined : text!.toString() }
+      : { ok: false, message: text!.toString() };
+    return vm.undefined;
+  });
+  const helpers = vm
+    .evalCode(PRELUDE, 'prelude.js')
+    .consume((prelude) => vm.callFunction(prelude, vm.undefined, calls.fn, log, done));
+  const install = helpers.getProp('install');
+  vm.newString(JSON.stringify(names)).consume((list) =>
+    vm.callFunction(install, vm.undefined, list).dispose(),
+  );
+  return helpers.getProp('start');
+}
+
+/**
+ * Alternates between the engine's job queue and the host: delivers finished calls, runs the jobs they
+ * unblock, and waits for the next call to finish, until the script's promise settles or the run is stopped.
+ */
+async function drive(vm: QuickJS, run: Run, calls: HostCalls): Promise<void> {
+  for (;;) {
+    calls.deliver();
+    vm.executePendingJobs();
+    if (run.finished || run.stop) return;
+    if (calls.undelivered === 0) {
+      const message = 'The script waits for a promise that nothing will settle (no cp call is pending).';
+      run.finished = { ok: false, message };
+      return;
+    }
+    if (calls.ready === 0) await Promise.race([calls.next(), run.stopped]);
+  }
+}
+
+/** Waits, up to the time limit, for calls the script started and did not await; says so if any are cut. */
+async function awaitUnawaited(run: Run, calls: HostCalls): Promise<void> {
+  while (calls.running > 0 && !run.stop) await Promise.race([calls.next(), run.stopped]);
+  if (calls.running > 0)
+    run.logs.add(
+      'warn',
+      `${calls.running} cp call(s) the script did not await were still running when the run ended, and were cancelled.`,
+    );
+}
