@@ -9,8 +9,6 @@ export interface HostCalls {
   readonly started: number;
   /** Calls whose result the script has not received yet (running, or finished and not delivered). */
   readonly undelivered: number;
-  /** Calls still running on the host. */
-  readonly running: number;
   /** Calls finished on the host whose result waits for {@link deliver}. */
   readonly ready: number;
   /** Settles the script's promises of the calls that finished; may throw the engine's out-of-memory error. */
@@ -41,11 +39,9 @@ export function createHostCalls(vm: QuickJS, options: HostCallsOptions): HostCal
   const finished: Finished[] = [];
   let started = 0;
   let delivered = 0;
-  let running = 0;
   const waiters = new Set<() => void>();
 
   const complete = (result: Finished) => {
-    running--;
     finished.push(result);
     for (const wake of waiters) wake();
     waiters.clear();
@@ -62,7 +58,6 @@ export function createHostCalls(vm: QuickJS, options: HostCallsOptions): HostCal
       return deferred.handle;
     }
     started++;
-    running++;
     const input = inputHandle!.isUndefined ? undefined : (JSON.parse(inputHandle!.toString()) as unknown);
     let call: Promise<unknown>;
     try {
@@ -95,9 +90,6 @@ export function createHostCalls(vm: QuickJS, options: HostCallsOptions): HostCal
     },
     get undelivered() {
       return started - delivered;
-    },
-    get running() {
-      return running;
     },
     get ready() {
       return finished.length;

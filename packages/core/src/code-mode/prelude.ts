@@ -1,5 +1,6 @@
 // The JavaScript that runs inside the engine before the script: it defines `console` and returns `install`
-// (defines `cp` from a JSON list of names) and `start` (runs the compiled script and reports how it ended).
+// (defines `cp` from a JSON list of names), `start` (runs the compiled script and reports how it ended) and
+// `describe` (an error as one line of text).
 // It receives three host functions, none of them reachable from the script:
 //   call(name, inputJson) -> Promise<resultJson>   log(level, line)   done(ok, text)
 // Everything that crosses is a string: JSON for values, text for logs and errors.
@@ -12,7 +13,7 @@ export function wrapScript(code: string): string {
   return `(async () => {${code}\n})`;
 }
 
-/** Evaluated once per run; yields `{ install, start }`. */
+/** Evaluated once per run; yields `{ install, start, describe }`. */
 export const PRELUDE = `(function (call, log, done) {
   'use strict';
   const stringify = JSON.stringify;
@@ -66,5 +67,5 @@ export const PRELUDE = `(function (call, log, done) {
   const start = (script) => {
     then.call(script(), finish, (error) => done(false, describe(error)));
   };
-  return { install, start };
+  return { install, start, describe };
 })`;

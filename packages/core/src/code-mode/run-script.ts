@@ -16,6 +16,8 @@ type Finished =
 /** The state of one run that its steps share. */
 interface Run {
   readonly logs: LogCapture;
+  /** Rejected promises no handler has been attached to (yet), by identity, with their reason. */
+  readonly unhandled: Map<number, JSValueHandle>;
   /** Set once, by the first limit hit or by the caller's abort; the engine is interrupted from then on. */
   stop: Stop | undefined;
   finished: Finished | undefined;
@@ -42,6 +44,7 @@ export async function runScript(
   let halt: (stop: Stop) => void = () => {};
   const run: Run = {
     logs: createLogCapture(limits),
+    unhandled: new Map(),
     stop: undefined,
     finished: undefined,
     stopped: new Promise<void>((resolve) => {
@@ -68,6 +71,10 @@ export async function runScript(
         if (!run.stop && performance.now() > deadline) halt(limitStop('timeout', limits));
         return run.stop !== undefined;
       },
+      onUnhandledRejection: (promise, reason, handled) => {
+        if (handled) run.unhandled.delete(promise.identity);
+        else run.unhandled.set(promise.identity, reason.dup());
+      },
     });
     calls = createHostCalls(vm, {
       functions: host.functions,
@@ -75,14 +82,18 @@ export async function runScript(
       signal: runEnded.signal,
       onLimit: () => halt(limitStop('call-limit', limits)),
     });
-    const start = setUp(vm, run, calls, Object.keys(host.functions));
+    const { start, describe } = setUp(vm, run, calls, Object.keys(host.functions));
     phase = 'compile';
     const script = vm.evalCode(wrapScript(code), SCRIPT_FILE);
     phase = 'run';
     vm.callFunction(start, vm.undefined, script).dispose();
     await drive(vm, run, calls);
     verdict = run.stop;
-    if (!verdict) await awaitUnawaited(run, calls);
+    const [reason] = run.unhandled.values();
+    if (!verdict && run.finished?.ok && reason) {
+      const text = vm.callFunction(describe, vm.undefined, reason).consume((h) => h.toString());
+      run.finished = { ok: false, message: `Unhandled rejection: ${text}` };
+    }
   } catch (error) {
     verdict = run.stop ?? toFailure(engine, error, { phase, lines: code.split('\n').length }, limits);
   } finally {
@@ -103,8 +114,13 @@ export async function runScript(
   return { ok: true, value: json === undefined ? undefined : JSON.parse(json), ...base };
 }
 
-/** Evaluates the prelude in `vm`, installs `cp`, and returns the prelude's `start` function. */
-function setUp(vm: QuickJS, run: Run, calls: HostCalls, names: string[]): JSValueHandle {
+/** Evaluates the prelude in `vm`, installs `cp`, and returns the prelude's `start` and `describe`. */
+function setUp(
+  vm: QuickJS,
+  run: Run,
+  calls: HostCalls,
+  names: string[],
+): { start: JSValueHandle; describe: JSValueHandle } {
   const log = vm.newFunction('log', (level, line) => {
     run.logs.add(level!.toString(), line!.toString());
     return vm.undefined;
@@ -122,33 +138,26 @@ function setUp(vm: QuickJS, run: Run, calls: HostCalls, names: string[]): JSValu
   vm.newString(JSON.stringify(names)).consume((list) =>
     vm.callFunction(install, vm.undefined, list).dispose(),
   );
-  return helpers.getProp('start');
+  return { start: helpers.getProp('start'), describe: helpers.getProp('describe') };
 }
 
 /**
  * Alternates between the engine's job queue and the host: delivers finished calls, runs the jobs they
- * unblock, and waits for the next call to finish, until the script's promise settles or the run is stopped.
+ * unblock, and waits for the next call to finish, until the script's promise has settled and no call it
+ * started is pending (as Node waits for pending work before it exits), or the run is stopped.
  */
 async function drive(vm: QuickJS, run: Run, calls: HostCalls): Promise<void> {
   for (;;) {
     calls.deliver();
     vm.executePendingJobs();
-    if (run.finished || run.stop) return;
+    if (run.stop) return;
     if (calls.undelivered === 0) {
-      const message = 'The script waits for a promise that nothing will settle (no cp call is pending).';
-      run.finished = { ok: false, message };
+      run.finished ??= {
+        ok: false,
+        message: 'The script waits for a promise that nothing will settle (no cp call is pending).',
+      };
       return;
     }
     if (calls.ready === 0) await Promise.race([calls.next(), run.stopped]);
   }
-}
-
-/** Waits, up to the time limit, for calls the script started and did not await; says so if any are cut. */
-async function awaitUnawaited(run: Run, calls: HostCalls): Promise<void> {
-  while (calls.running > 0 && !run.stop) await Promise.race([calls.next(), run.stopped]);
-  if (calls.running > 0)
-    run.logs.add(
-      'warn',
-      `${calls.running} cp call(s) the script did not await were still running when the run ended, and were cancelled.`,
-    );
 }

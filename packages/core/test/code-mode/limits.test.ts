@@ -147,18 +147,6 @@ describe('script runner: limits', () => {
     expect(signal?.aborted).toBe(true);
   });
 
-  it('waits for calls the script did not await before answering', async () => {
-    const done: string[] = [];
-    const write: HostFunction = async (input) => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      done.push(input as string);
-      return null;
-    };
-    const outcome = await fast.run("cp.write('a'); cp.write('b'); return 'sent';", { functions: { write } });
-    expect(outcome).toStrictEqual({ ok: true, value: 'sent', logs: [], calls: 2, ms });
-    expect(done).toStrictEqual(['a', 'b']);
-  });
-
   it('checks the limits it is given', () => {
     expect(createScriptRunner().limits).toStrictEqual(DEFAULT_SCRIPT_LIMITS);
     expect(() => createScriptRunner({ limits: { timeoutMs: -1 } })).toThrow(
