@@ -1,17 +1,14 @@
 import type * as QuickJSWasi from 'quickjs-wasi';
 import type { JSValueHandle, QuickJS } from 'quickjs-wasi';
-import { cut, limitStop, toFailure, type Stop } from './failures.js';
+import { limitStop, toFailure, type Stop } from './failures.js';
 import { createHostCalls, type HostCalls } from './host-calls.js';
 import { createLogCapture, type LogCapture } from './logs.js';
+import { toOutcome, type Finished } from './outcome.js';
 import { PRELUDE, SCRIPT_FILE, wrapScript } from './prelude.js';
 import type { ScriptHost, ScriptLimits, ScriptOutcome } from './types.js';
 
 /** The engine's module namespace, loaded once by the runner. */
 export type Engine = typeof QuickJSWasi;
-
-/** How the script's own promise ended, as reported by the prelude's `done`. */
-type Finished =
-  { readonly ok: true; readonly json: string | undefined } | { readonly ok: false; readonly message: string };
 
 /** The state of one run that its steps share. */
 interface Run {
@@ -103,15 +100,7 @@ export async function runScript(
     vm?.dispose();
   }
   const base = { logs: run.logs.lines, calls: calls?.started ?? 0, ms: performance.now() - startedAt };
-  if (verdict) return { ok: false, error: { kind: verdict.kind, message: verdict.message }, ...base };
-  const finished = run.finished!;
-  if (!finished.ok) return { ok: false, error: { kind: 'runtime', message: cut(finished.message) }, ...base };
-  const { json } = finished;
-  if (json !== undefined && json.length > limits.resultChars) {
-    const message = `The return value is ${json.length} characters of JSON; the limit is ${limits.resultChars}. Return less: filter, count or summarize inside the script.`;
-    return { ok: false, error: { kind: 'output-limit', message }, ...base };
-  }
-  return { ok: true, value: json === undefined ? undefined : JSON.parse(json), ...base };
+  return toOutcome(verdict ?? run.finished!, base, limits);
 }
 
 /** Evaluates the prelude in `vm`, installs `cp`, and returns the prelude's `start` and `describe`. */

@@ -27,8 +27,8 @@ export interface ScriptLimits {
 /**
  * One host function as the script sees it under `cp`. `input` is what the script passed, after a JSON round
  * trip (`undefined` when it passed nothing). The result must be JSON-serializable; a rejection reaches the
- * script as an `Error` with the same message. `signal` aborts when the run ends (time limit, caller's abort,
- * or the script finished without awaiting this call and the time limit passed).
+ * script as an `Error` with the same message. `signal` aborts when the run ends, in particular at the time
+ * limit and on the caller's abort (a run waits for calls the script did not await before it ends).
  */
 export type HostFunction = (input: unknown, signal: AbortSignal) => Promise<unknown>;
 
