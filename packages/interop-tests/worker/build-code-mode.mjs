@@ -1,0 +1,61 @@
+// Bundles worker/code-mode-worker.ts for workerd the way worker/build.mjs bundles the MCP Worker (one ES
+// module, browser/worker conditions, no Node built-ins), except that the engine's .wasm file stays a separate
+// module next to the script: Workers take WebAssembly only as an uploaded module, never compiled from bytes.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const entry = fileURLToPath(new URL('./code-mode-worker.ts', import.meta.url));
+// The engine is a dependency of core; resolve its files from there.
+const fromCore = createRequire(fileURLToPath(new URL('../../core/package.json', import.meta.url)));
+export const wasmFile = fromCore.resolve('quickjs-wasi/quickjs.wasm');
+
+/** Keeps `*.wasm` imports as relative imports of a file copied next to the bundle. */
+const wasmModules = (outdir) => ({
+  name: 'wasm-modules',
+  setup(b) {
+    b.onResolve({ filter: /\.wasm$/ }, (args) => {
+      const file = args.path === 'quickjs-wasi/quickjs.wasm' ? wasmFile : join(args.resolveDir, args.path);
+      mkdirSync(outdir, { recursive: true });
+      copyFileSync(file, join(outdir, basename(file)));
+      return { path: `./${basename(file)}`, external: true };
+    });
+  },
+});
+
+/**
+ * Writes `<outdir>/code-mode-worker.js` and `<outdir>/quickjs.wasm`; returns the bundle's metafile and the
+ * size of each part, raw and gzipped (what Workers counts against its limit).
+ * @param {{ outdir: string, minify?: boolean }} options
+ */
+export async function buildCodeModeWorker({ outdir, minify = true }) {
+  const outfile = join(outdir, 'code-mode-worker.js');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+    minify,
+    legalComments: 'none',
+    outfile,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [wasmModules(dirname(outfile))],
+  });
+  const size = (file) => {
+    const bytes = readFileSync(file);
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  return {
+    script: outfile,
+    metafile: result.metafile,
+    warnings: result.warnings,
+    sizes: { script: size(outfile), wasm: size(join(outdir, basename(wasmFile))) },
+  };
+}
