@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log.js';
 import { COMMON_OPTIONS, INIT_OPTIONS } from './options.js';
 import { serve } from './serve.js';
 import { CliError } from './upstream.js';
+import { parseArgsMessage } from './usage.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['serve', 'init', 'doctor', 'tools', 'call'] as const;
@@ -17,7 +18,11 @@ type Command = (typeof COMMANDS)[number];
 /** A mistake in how the CLI was invoked (exit code 2). */
 class UsageError extends Error {}
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: O,
+) {
   try {
     return parseArgs({
       args,
@@ -27,7 +32,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
       allowNegative: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsMessage(error as Error, command, options));
   }
 }
 
@@ -49,7 +54,7 @@ async function run(argv: string[], log: Logger): Promise<number> {
   const help = (topic: string) => (process.stdout.write(HELP[topic]!), 0);
 
   if (command === 'init') {
-    const { values, positionals } = parse(rest, INIT_OPTIONS);
+    const { values, positionals } = parse('init', rest, INIT_OPTIONS);
     log.secret(values['api-key']);
     if (values.help) return help('init');
     if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
@@ -61,7 +66,7 @@ async function run(argv: string[], log: Logger): Promise<number> {
       : command === 'call'
         ? ({ args: { type: 'string' } } as const)
         : {};
-  const { values, positionals } = parse(rest, { ...COMMON_OPTIONS, ...extra });
+  const { values, positionals } = parse(command, rest, { ...COMMON_OPTIONS, ...extra });
   if (values.help)
     return help(command === 'serve' && first !== 'serve' && argv.length === 1 ? 'main' : command);
   if (positionals.length > (command === 'call' ? 1 : 0)) {
@@ -97,7 +102,11 @@ async function main(): Promise<void> {
     process.exitCode = code;
   } catch (error) {
     if (error instanceof UsageError) {
-      log.error(`${error.message} Run chilipiper-mcp --help for usage.`);
+      log.error(
+        /--help\.$/.test(error.message)
+          ? error.message
+          : `${error.message} Run chilipiper-mcp --help for usage.`,
+      );
       process.exitCode = 2;
     } else if (error instanceof CliError || error instanceof ConfigError) {
       log.error(error.message);
