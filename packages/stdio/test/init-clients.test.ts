@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runInit, type InitContext, type InitFlags } from '../src/init/index.js';
@@ -145,5 +145,39 @@ describe('init messages', () => {
     await init('claude-code', { scope: 'user' });
     expect(err).not.toMatch(/approve/);
     expect(err).toContain('`claude mcp get chili-piper`');
+  });
+});
+
+describe('init on a file the client re-formatted', () => {
+  it('leaves an equal Codex table alone, whatever the array spacing (Codex rewrites it on save)', async () => {
+    const file = join(ctx.home, '.codex', 'config.toml');
+    await mkdir(join(ctx.home, '.codex'), { recursive: true });
+    const codexStyle = [
+      '[mcp_servers.chili-piper]',
+      'command = "npx"',
+      'args = ["-y", "@chilipiper-mcp/stdio"]',
+      'env_vars = ["CHILI_PIPER_API_KEY"]',
+      '',
+    ].join('\n');
+    await writeFile(file, codexStyle);
+    await init('codex');
+    expect(await readFile(file, 'utf8')).toBe(codexStyle);
+    expect(err).toContain('already has this "chili-piper" entry; nothing changed');
+    expect((await readdir(join(ctx.home, '.codex'))).filter((f) => f.includes('.bak-'))).toEqual([]);
+  });
+
+  it('leaves an equal JSON entry alone, whatever its key order and indentation', async () => {
+    const file = join(ctx.cwd, '.mcp.json');
+    await mkdir(ctx.cwd, { recursive: true });
+    const entry = {
+      env: { CHILI_PIPER_API_KEY: '${CHILI_PIPER_API_KEY}' },
+      args: ['-y', '@chilipiper-mcp/stdio'],
+    };
+    const text = JSON.stringify({
+      mcpServers: { 'chili-piper': { ...entry, command: 'npx', type: 'stdio' } },
+    });
+    await writeFile(file, text);
+    await init('claude-code');
+    expect(await readFile(file, 'utf8')).toBe(text);
   });
 });

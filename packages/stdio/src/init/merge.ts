@@ -4,6 +4,13 @@ import { KEY_VAR, type KeyPlan } from './types.js';
 /** A plain JSON/TOML object. */
 export type Obj = Record<string, unknown>;
 
+/** JSON with object keys sorted: equal strings mean equal values, whatever the key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    isObj(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 /** True for plain objects (not arrays, not null). */
 export function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -82,6 +89,8 @@ export function renderJson(
   const servers = doc[key] ?? {};
   if (!isObj(servers)) throw new CliError(`"${key}" in ${path} is not an object; nothing was written.`);
   const entry = (layout.entry ?? mergeEntry)(servers[name], plan);
+  // Already there (perhaps re-formatted by the client): leave the file alone.
+  if (current !== undefined && canonical(servers[name]) === canonical(entry)) return current;
   const next = { ...doc, [key]: { ...servers, [name]: entry } };
   const indent = current ? (/^([ \t]+)"/m.exec(current)?.[1] ?? 2) : 2;
   return `${JSON.stringify(next, null, indent)}\n`;
