@@ -65,7 +65,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * installing into the npx cache at the same time can trip over each other (ENOTEMPTY on rename), so every
  * install goes through here. A lock older than the download timeout is considered stale.
  */
-async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
   const lock = join(tmpdir(), 'chilipiper-mcp-interop-npx.lock');
   for (;;) {
     try {
