@@ -60,12 +60,16 @@ export const executable = (bin: string, client: ClientName) => join(bin, EXECUTA
 /** Variables that would leak the developer's own setup (keys, homes, endpoints) into a client. */
 const FOREIGN = /^(CHILI_PIPER_|MCP_|ANTHROPIC_|CLAUDE|OPENAI_|CODEX_|GEMINI_|GOOGLE_|OPENCODE|XDG_)/;
 
-/** Turns off what each client does on its own: update checks, telemetry, background model traffic. */
+/** Turns off what each client does on its own (update checks, telemetry, background traffic) and lets slow starts finish. */
 const QUIET: Record<string, string> = {
   DISABLE_AUTOUPDATER: '1',
   DISABLE_TELEMETRY: '1',
   DISABLE_ERROR_REPORTING: '1',
   CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+  // `claude -p` starts its first model turn without waiting for MCP servers; on a loaded machine the turn
+  // then goes out without their tools. These make it wait for them (up to 60 s instead of 5 s).
+  MCP_CONNECTION_NONBLOCKING: 'false',
+  MCP_CONNECT_TIMEOUT_MS: '60000',
   OPENCODE_DISABLE_AUTOUPDATE: '1',
   OPENCODE_DISABLE_MODELS_FETCH: '1',
   OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
