@@ -5,7 +5,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getStatus, listStatus, loggedProtocol, mcpLog, trustProject } from '../support/claude.js';
+import {
+  getStatus,
+  listStatus,
+  loggedProtocol,
+  mcpLog,
+  serverErrors,
+  trustProject,
+} from '../support/claude.js';
 import { CLIENT_INSTALL_TIMEOUT_MS, CLIENT_PACKAGES, clientEnv } from '../support/clients.js';
 import { expectNegotiated, obtainClient, tempHome } from '../support/fixture.js';
 import { startRecorder, type Recorder } from '../support/mcp-recorder.js';
@@ -122,29 +129,27 @@ describe(`Claude Code (${CLIENT_PACKAGES.claude}) with what init writes`, () => 
   // set to "", and the literal text "${CHILI_PIPER_API_KEY}" when it is not set at all. Either way our server
   // must refuse to start and say why, so `claude mcp get` shows a failure instead of a server whose every call
   // answers 401.
-  async function expectKeyRefused(name: string, key: Record<string, string>, says: RegExp) {
+  async function expectKeyRefused(name: string, key: Record<string, string>, mentions: string[]) {
     await init('claude-code', ['--name', name, '--base-url', 'http://127.0.0.1:9'], env, project);
     trustProject(home, project, [name]);
     const get = await claude(['mcp', 'get', name], key);
     expect(getStatus(get.stdout), get.stdout).toMatch(/^✘ Failed/);
-    expect(mcpLog(home, name)).toMatch(says);
+    const errors = serverErrors(home, name);
+    expect(errors.length, mcpLog(home, name)).toBeGreaterThan(0);
+    for (const text of mentions) expect(errors.join('\n')).toContain(text);
   }
 
   it('shows a failure, with our message, when CHILI_PIPER_API_KEY is empty', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    await expectKeyRefused('chili-piper-empty-key', { CHILI_PIPER_API_KEY: '' }, /No Chili Piper API key/);
+    await expectKeyRefused('chili-piper-empty-key', { CHILI_PIPER_API_KEY: '' }, ['CHILI_PIPER_API_KEY']);
   }, 60_000);
 
   // Skipped until the core configuration reader treats "${VAR}"-style placeholders as a missing key (issue
   // 15, item 3; not on this branch). Today the server takes "${CHILI_PIPER_API_KEY}" as the key, Claude shows
   // ✔ Connected and every call fails with 401. Expected then: the server exits at start and its stderr (kept
-  // in Claude's MCP log) names the variable and the unexpanded placeholder.
+  // in Claude's MCP log) names the variable and Claude's placeholder syntax, ${CHILI_PIPER_API_KEY}.
   it.skip('shows a failure, naming the placeholder, when CHILI_PIPER_API_KEY is not set', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    await expectKeyRefused(
-      'chili-piper-unset-key',
-      {},
-      /CHILI_PIPER_API_KEY[^\n]*\$\{CHILI_PIPER_API_KEY\}|\$\{CHILI_PIPER_API_KEY\}[^\n]*CHILI_PIPER_API_KEY/,
-    );
+    await expectKeyRefused('chili-piper-unset-key', {}, ['CHILI_PIPER_API_KEY', '${CHILI_PIPER_API_KEY}']);
   }, 60_000);
 });

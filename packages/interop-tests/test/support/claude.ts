@@ -50,3 +50,13 @@ export function mcpLog(home: string, name: string): string {
 export function loggedProtocol(home: string, name: string): string | undefined {
   return /negotiatedProtocolVersion\\?":\\?"([\d-]+)/.exec(mcpLog(home, name))?.[1];
 }
+
+/** The error lines our server printed on stderr, as Claude Code kept them in its MCP log for that server. */
+export function serverErrors(home: string, name: string): string[] {
+  return mcpLog(home, name)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { error?: string; debug?: string })
+    .flatMap((entry) => `${entry.error ?? ''}\n${entry.debug ?? ''}`.split('\n'))
+    .filter((line) => line.includes('chilipiper-mcp: error:'));
+}
