@@ -1,6 +1,7 @@
 // A real Claude Code agent loop: `claude -p` against a scripted Anthropic Messages stub (SSE), with the
 // stdio server `init claude-code --base-url <sandbox>` wrote and the key expanded by Claude from
 // ${CHILI_PIPER_API_KEY}. The stub calls tenant-get, then meeting-list-put for this week, then answers.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,7 @@ describe(`Claude Code (${CLIENT_PACKAGES.claude}) agent loop with a scripted mod
   afterAll(async () => {
     await model?.close();
     await sandbox?.close();
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('calls our tools on the sandbox and hands their results back to the model', async (ctx) => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
@@ -20,6 +20,7 @@ export async function obtainClient(client: ClientName): Promise<{ exe: string } 
   const r = await run(exe, ['--version'], { env: { ...process.env, HOME: home }, timeoutMs: 30_000 }).catch(
     (error: unknown) => ({ code: null, stdout: '', stderr: String(error) }),
   );
+  rmSync(home, { recursive: true, force: true });
   const wanted = versionOf(client);
   if (r.code === 0 && r.stdout.includes(wanted)) return { exe };
   return {
