@@ -10,6 +10,7 @@ import { COMMON_OPTIONS, INIT_OPTIONS } from './options.js';
 import { serve } from './serve.js';
 import { toolHelp } from './tool-help.js';
 import { CliError } from './upstream.js';
+import { parseArgsMessage } from './usage.js';
 import { VERSION } from './version.js';
 
 const COMMANDS = ['serve', 'init', 'doctor', 'tools', 'call'] as const;
@@ -19,19 +20,8 @@ type Command = (typeof COMMANDS)[number];
 class UsageError extends Error {
   constructor(message: string, command = 'serve') {
     const help = command === 'serve' ? 'chilipiper-mcp' : `chilipiper-mcp ${command}`;
-    super(`${message} Run ${help} --help for usage.`);
+    super(/--help\.$/.test(message) ? message : `${message} Run ${help} --help for usage.`);
   }
-}
-
-/** A `node:util` parseArgs error in one line: which flag, and what is wrong with it. */
-function usageMessage(error: NodeJS.ErrnoException, command: string): string {
-  const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? 'an option';
-  const where = command === 'serve' ? 'chilipiper-mcp' : `chilipiper-mcp ${command}`;
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${flag} for ${where}.`;
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /argument missing/.test(error.message) ? `${flag} needs a value.` : `${flag} takes no value.`;
-  }
-  return error.message;
 }
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(
@@ -48,7 +38,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(
       allowNegative: true,
     });
   } catch (error) {
-    throw new UsageError(usageMessage(error as NodeJS.ErrnoException, command), command);
+    throw new UsageError(parseArgsMessage(error as Error, command, options), command);
   }
 }
 

@@ -1,10 +1,11 @@
 /** `--help` text of each command. */
 export const HELP: Record<string, string> = {
-  main: `chilipiper-mcp: the Chili Piper MCP tools over stdio, for Codex, Claude Code, Cursor and Claude Desktop.
+  main: `chilipiper-mcp: the Chili Piper MCP tools over stdio, for Codex, Claude Code, Gemini CLI, opencode, Cursor
+and Claude Desktop.
 
 Usage:
   chilipiper-mcp [serve] [options]      serve the tools over stdio (what MCP clients run)
-  chilipiper-mcp init <client> [...]    add this server to codex | claude-code | cursor | claude-desktop
+  chilipiper-mcp init <client> [...]    add this server to a client's config (see init --help)
   chilipiper-mcp doctor [options]       check Node, the key, the tenant and which tools the key can call
   chilipiper-mcp tools [--json]         list the tools by group, with safety class and a one-line description
   chilipiper-mcp call <tool> --args '{}'  run one tool from a shell and print its result
@@ -26,17 +27,22 @@ Options (environment variable in brackets; a flag wins over its variable):
   --sandbox                use a built-in emulator with demo data instead of your account
   -h, --help               show this help
 `,
-  init: `Usage: chilipiper-mcp init <codex|claude-code|cursor|claude-desktop> [options]
+  init: `Usage: chilipiper-mcp init <client> [options]
 
-Adds a "chili-piper" server that runs \`npx -y @chilipiper-mcp/stdio\` to the client's config. Other servers
-and settings are kept, the previous file is saved as <file>.bak-<timestamp>, and running it twice changes
-nothing. By default the entry reads the key from CHILI_PIPER_API_KEY (Claude Desktop: see --api-key).
+Clients: codex, claude-code, gemini, opencode, cursor, claude-desktop.
+
+Adds a "chili-piper" server to the client's config. Run from a checkout of chilipiper-mcp, the entry runs
+that checkout's build (node <checkout>/packages/stdio/dist/cli.js); otherwise, or with --npx, it runs
+\`npx -y @chilipiper-mcp/stdio\`. Other servers and settings are kept, the previous file is saved as
+<file>.bak-<timestamp>, and running it twice changes nothing. By default the entry reads the key from
+CHILI_PIPER_API_KEY (Claude Desktop: see --api-key).
 
 Options:
   --print                  print the config instead of writing it
   --name <name>            server name (default chili-piper)
   --path <file>            config file to edit (default: the client's usual file)
-  --scope project|user     claude-code and cursor: project (default) or user; codex: user (default) or project
+  --scope project|user     project (default) or user; codex: user (default); claude-desktop: user
+  --npx                    run \`npx -y @chilipiper-mcp/stdio\` even from a checkout
   --read-only              the server exposes only tools that change nothing
   --tools <list>           only these tools or groups
   --exclude-tools <list>   never these tools or groups

@@ -26,5 +26,6 @@ export const INIT_OPTIONS = {
   'base-url': { type: 'string' },
   'api-key': { type: 'string' },
   sandbox: { type: 'boolean' },
+  npx: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;

@@ -197,14 +197,19 @@ describe('tools and call', () => {
   });
 
   it('names an unknown or misused flag in one line', async () => {
+    const options =
+      '--api-key, --base-url, --tools, --exclude-tools, --read-only, --log-level, --sandbox, --help';
     const cases: [string[], string][] = [
       [
         ['doctor', '--frob'],
-        'Unknown option --frob for chilipiper-mcp doctor. Run chilipiper-mcp doctor --help for usage.',
+        `Unknown option "--frob" for doctor. Its options: ${options}. See chilipiper-mcp doctor --help.`,
       ],
-      [['--frob'], 'Unknown option --frob for chilipiper-mcp. Run chilipiper-mcp --help for usage.'],
-      [['tools', '--json=yes'], '--json takes no value. Run chilipiper-mcp tools --help for usage.'],
-      [['call', 'tenant-get', '--args'], '--args needs a value. Run chilipiper-mcp call --help for usage.'],
+      [['--frob'], `Unknown option "--frob" for serve. Its options: ${options}. See chilipiper-mcp --help.`],
+      [['tools', '--json=yes'], '--json takes no value. See chilipiper-mcp tools --help.'],
+      [
+        ['call', 'tenant-get', '--args'],
+        '--args needs a value (--args <value>). See chilipiper-mcp call --help.',
+      ],
     ];
     for (const [args, message] of cases) {
       const run = await runCli(args, cleanEnv(home));

@@ -4,7 +4,7 @@ import { parse } from 'smol-toml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runInit, type InitContext, type InitFlags } from '../src/init/index.js';
 import { CliError } from '../src/upstream.js';
-import { cleanEnv, runCli, tempDir } from './helpers.js';
+import { CLI, cleanEnv, runCli, tempDir } from './helpers.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -278,18 +278,31 @@ describe('init options', () => {
   });
 
   it('rejects an unknown client, a bad name and an unknown tool', async () => {
-    await expect(init('vscode')).rejects.toThrow(/codex, claude-code, cursor, claude-desktop/);
+    await expect(init(undefined as unknown as string)).rejects.toThrow(/^init needs a client: one of codex/);
+    await expect(init('vscode')).rejects.toThrow(
+      'init cannot configure "vscode"; it knows codex, claude-code, gemini, opencode, cursor, claude-desktop. For another client, add a stdio server that runs `npx -y @chilipiper-mcp/stdio` with CHILI_PIPER_API_KEY in its environment',
+    );
     await expect(init('cursor', { name: 'chili piper' })).rejects.toThrow(/--name/);
     await expect(init('cursor', { tools: 'meetngs' })).rejects.toThrow(/"meetngs"/);
   });
 
-  it('runs from the bin with HOME in a temp dir', async () => {
+  it('runs from the bin with HOME in a temp dir, writing the checkout command (npx with --npx)', async () => {
     const home = await tempDir();
     const run = await runCli(['init', 'codex'], cleanEnv(home));
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    const doc = await readToml(join(home, '.codex', 'config.toml'));
-    expect(doc['mcp_servers']['chili-piper']['args']).toEqual(['-y', '@chilipiper-mcp/stdio']);
+    const entry = () =>
+      readToml(join(home, '.codex', 'config.toml')).then((d) => d['mcp_servers']['chili-piper']);
+    expect(await entry()).toEqual({ command: 'node', args: [CLI], env_vars: ['CHILI_PIPER_API_KEY'] });
+    expect(run.stderr).toContain(`The entry runs this checkout's build: node ${CLI}.`);
+    const npx = await runCli(['init', 'codex', '--npx'], cleanEnv(home));
+    expect(npx.code).toBe(0);
+    expect(await entry()).toEqual({
+      command: 'npx',
+      args: ['-y', '@chilipiper-mcp/stdio'],
+      env_vars: ['CHILI_PIPER_API_KEY'],
+    });
+    expect(npx.stderr).toContain('which works once the package is published on npm');
     const bad = await runCli(['init', 'codex', '--scope', 'team'], cleanEnv(home));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--scope for Codex/);

@@ -2,7 +2,7 @@
 // a Node 22 binary from the npm registry on first use. On a machine where that cannot happen, the tests skip
 // with the exact error; under CI they fail instead.
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,9 +63,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs `fn` while holding a machine-wide lock file. Test files run in parallel, and two `npx -y` processes
  * installing into the npx cache at the same time can trip over each other (ENOTEMPTY on rename), so every
- * install goes through here. A lock older than the download timeout is considered stale.
+ * install goes through here. A lock not refreshed for the download timeout is considered stale (its holder
+ * died).
  */
-async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
   const lock = join(tmpdir(), 'chilipiper-mcp-interop-npx.lock');
   for (;;) {
     try {
@@ -80,9 +81,19 @@ async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
       await sleep(250);
     }
   }
+  // The holder keeps the lock fresh, so a long install (the MCP clients are ~500 MB) is never taken for stale.
+  const heartbeat = setInterval(() => {
+    try {
+      const now = new Date();
+      utimesSync(lock, now, now);
+    } catch {
+      // removed by hand: nothing to keep fresh
+    }
+  }, 10_000);
   try {
     return await fn();
   } finally {
+    clearInterval(heartbeat);
     rmSync(lock, { force: true });
   }
 }

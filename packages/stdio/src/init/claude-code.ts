@@ -28,5 +28,8 @@ export const claudeCode: ClientSpec = {
           ],
         },
   extra: { type: 'stdio' },
-  verify: 'Start Claude Code in this directory, approve the project server, and run /mcp.',
+  verify: (name, scope) =>
+    scope === 'project'
+      ? `Start Claude Code in this directory and approve the .mcp.json server "${name}" when asked; then /mcp (or \`claude mcp get ${name}\` in a shell) shows it connected.`
+      : `Start Claude Code in any directory and run /mcp (or \`claude mcp get ${name}\` in a shell): "${name}" should show connected.`,
 };

@@ -41,6 +41,6 @@ export const claudeDesktop: ClientSpec = {
       ],
     };
   },
-  verify:
-    'Quit and reopen Claude Desktop; "chili-piper" appears under Settings > Developer and in the tools menu.',
+  verify: (name) =>
+    `Quit and reopen Claude Desktop; "${name}" appears under Settings > Developer and in the tools menu.`,
 };

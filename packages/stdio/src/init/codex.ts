@@ -29,5 +29,5 @@ export const codex: ClientSpec = {
             `Codex forwards ${KEY_VAR} from the environment it runs in (env_vars): export it in your shell profile before starting Codex.`,
           ],
         },
-  verify: 'Start Codex and run /mcp: "chili-piper" should list its tools.',
+  verify: (name) => `Start Codex and run /mcp: "${name}" should list its tools.`,
 };

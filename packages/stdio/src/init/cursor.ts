@@ -27,6 +27,6 @@ export const cursor: ClientSpec = {
             `Cursor reads ${KEY_VAR} from the environment it was started from: export it, then restart Cursor.`,
           ],
         },
-  verify:
-    'Open Cursor Settings > MCP (Tools & Integrations): "chili-piper" should be enabled with its tools.',
+  verify: (name) =>
+    `Open Cursor Settings > MCP (Tools & Integrations): "${name}" should be enabled with its tools.`,
 };

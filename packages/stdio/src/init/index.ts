@@ -3,26 +3,37 @@ import { catalog, parseList, selectTools } from '@chilipiper-mcp/core';
 import { KEY_PROBLEM_TEXT, normalizeKey } from '../config.js';
 import { processOutput, type Output } from '../commands.js';
 import { CliError } from '../upstream.js';
+import { checkoutCli } from './checkout.js';
 import { claudeCode } from './claude-code.js';
 import { KEY_PLACEHOLDER, claudeDesktop } from './claude-desktop.js';
 import { codex } from './codex.js';
 import { cursor } from './cursor.js';
 import { updateFile } from './files.js';
+import { gemini } from './gemini.js';
+import { launcherFor, type Launcher } from './launcher.js';
 import { renderJson, type EntryPlan } from './merge.js';
+import { opencode } from './opencode.js';
 import { renderToml } from './toml.js';
-import { CLIENT_IDS, type ClientId, type ClientSpec, type InitContext, type Scope } from './types.js';
+import {
+  CLIENT_IDS,
+  KEY_VAR,
+  type ClientId,
+  type ClientSpec,
+  type InitContext,
+  type Scope,
+} from './types.js';
 
 export { CLIENT_IDS, type ClientId, type InitContext } from './types.js';
+export { checkoutCli, PACKAGE_NAME } from './checkout.js';
 
 const CLIENTS: Record<ClientId, ClientSpec> = {
   codex,
   'claude-code': claudeCode,
+  gemini,
+  opencode,
   cursor,
   'claude-desktop': claudeDesktop,
 };
-
-/** The npm package every generated entry runs. */
-export const PACKAGE_NAME = '@chilipiper-mcp/stdio';
 
 /** `init` flags (as `parseArgs` returns them). */
 export interface InitFlags {
@@ -36,11 +47,19 @@ export interface InitFlags {
   readonly 'base-url'?: string | undefined;
   readonly 'api-key'?: string | undefined;
   readonly sandbox?: boolean | undefined;
+  /** Write `npx -y @chilipiper-mcp/stdio` even when running from a checkout. */
+  readonly npx?: boolean | undefined;
 }
 
-/** The context of the current process. */
+/** The context of the current process; `checkoutCli` is set when this CLI is a checkout's build. */
 export function processContext(): InitContext {
-  return { env: process.env, cwd: process.cwd(), home: homedir(), platform: process.platform };
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    home: homedir(),
+    platform: process.platform,
+    checkoutCli: checkoutCli(process.argv[1]),
+  };
 }
 
 function planFor(
@@ -48,23 +67,24 @@ function planFor(
   scope: Scope,
   flags: InitFlags,
   ctx: InitContext,
+  launcher: Launcher,
   output: Output,
 ): EntryPlan {
   const include = parseList(flags.tools);
   const exclude = parseList(flags['exclude-tools']);
   selectTools(catalog, { include, exclude, readOnly: flags['read-only'] ?? false }); // fails early on a typo
-  const args = ['-y', PACKAGE_NAME];
-  if (flags.sandbox) args.push('--sandbox');
-  if (flags['read-only']) args.push('--read-only');
-  if (include) args.push('--tools', include.join(','));
-  if (exclude) args.push('--exclude-tools', exclude.join(','));
+  const serverArgs: string[] = [];
+  if (flags.sandbox) serverArgs.push('--sandbox');
+  if (flags['read-only']) serverArgs.push('--read-only');
+  if (include) serverArgs.push('--tools', include.join(','));
+  if (exclude) serverArgs.push('--exclude-tools', exclude.join(','));
   const { key, problems } = normalizeKey(flags['api-key']);
   for (const p of problems)
     output.err(`chilipiper-mcp: warning: the --api-key value ${KEY_PROBLEM_TEXT[p]}; writing it cleaned.\n`);
-  const windowsShim = ctx.platform === 'win32' && spec.id === 'claude-code';
+  const { command, args } = launcher.entry(spec.id, ctx.platform, serverArgs);
   return {
-    command: windowsShim ? 'cmd' : 'npx',
-    args: windowsShim ? ['/c', 'npx', ...args] : args,
+    command,
+    args,
     key: flags.sandbox
       ? { env: {}, notes: ['The entry runs the sandbox (demo data); no key is needed.'] }
       : spec.key(key, scope, ctx),
@@ -74,8 +94,9 @@ function planFor(
 }
 
 /**
- * `chilipiper-mcp init <client>`: writes (or with `--print` prints) the client's config entry that runs
- * `npx -y @chilipiper-mcp/stdio`, merged into the existing file with a backup. Returns the exit code.
+ * `chilipiper-mcp init <client>`: writes (or with `--print` prints) the client's config entry, merged into
+ * the existing file with a backup. The entry runs this checkout's build when `init` runs from one, else
+ * (or with `--npx`) `npx -y @chilipiper-mcp/stdio`. Returns the exit code.
  */
 export async function runInit(
   client: string | undefined,
@@ -83,9 +104,15 @@ export async function runInit(
   ctx: InitContext = processContext(),
   output: Output = processOutput,
 ): Promise<number> {
-  if (!client || !(CLIENT_IDS as readonly string[]).includes(client)) {
+  const launcher = launcherFor(ctx, flags.npx ?? false);
+  if (!client) {
     throw new CliError(
       `init needs a client: one of ${CLIENT_IDS.join(', ')} (e.g. chilipiper-mcp init claude-code).`,
+    );
+  }
+  if (!(CLIENT_IDS as readonly string[]).includes(client)) {
+    throw new CliError(
+      `init cannot configure "${client}"; it knows ${CLIENT_IDS.join(', ')}. For another client, add a stdio server that runs \`${launcher.shown}\` with ${KEY_VAR} in its environment (see docs/clients.md).`,
     );
   }
   const spec = CLIENTS[client as ClientId];
@@ -96,27 +123,27 @@ export async function runInit(
   if (!spec.scopes.includes(scope)) {
     throw new CliError(`--scope for ${spec.label} is one of: ${spec.scopes.join(', ')}.`);
   }
-  const plan = planFor(spec, scope, flags, ctx, output);
+  const plan = planFor(spec, scope, flags, ctx, launcher, output);
   const path = flags.path ?? spec.path(scope, ctx);
   const note = (line: string) => output.err(`chilipiper-mcp: ${line}\n`);
   const render = (current: string | undefined) =>
     spec.format === 'toml'
       ? renderToml(current, path, name, plan, note)
-      : renderJson(current, path, name, plan);
+      : renderJson(current, path, name, plan, { serversKey: spec.serversKey, entry: spec.entry });
 
   if (flags.print) {
     output.out(render(undefined));
-    for (const line of plan.key.notes) note(line);
+    for (const line of [launcher.note, ...plan.key.notes]) note(line);
     return 0;
   }
-  const secret = Object.values(plan.key.env).some((v) => !v.includes('${') && v !== KEY_PLACEHOLDER);
+  const secret = Object.values(plan.key.env).some((v) => !/\{/.test(v) && v !== KEY_PLACEHOLDER);
   const result = await updateFile(path, render, { secret });
   if (!result.changed) note(`${path} already has this "${name}" entry; nothing changed.`);
   else
     note(
       `${result.created ? 'Created' : 'Updated'} ${path}${result.backup ? ` (previous version: ${result.backup})` : ''}.`,
     );
-  for (const line of plan.key.notes) note(line);
-  note(`${spec.verify} Check the setup any time with: npx -y ${PACKAGE_NAME} doctor`);
+  for (const line of [launcher.note, ...plan.key.notes]) note(line);
+  note(`${spec.verify(name, scope)} Check the setup any time with: ${launcher.shown} doctor`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { parse, stringify } from 'smol-toml';
 import { CliError } from '../upstream.js';
-import { isObj, mergeEntry, type EntryPlan, type Obj } from './merge.js';
+import { canonical, isObj, mergeEntry, type EntryPlan, type Obj } from './merge.js';
 
 /** Splits a TOML table header's key (`mcp_servers."chili-piper"`) into its parts, or undefined. */
 function headerPath(line: string): string[] | undefined {
@@ -48,12 +48,6 @@ function splice(current: string, name: string, block: string): string {
   return `${out.join(eol).trimEnd()}${eol}`;
 }
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    isObj(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
-
 /**
  * Puts the entry in the `[mcp_servers.<name>]` table of a Codex `config.toml`, keeping other tables,
  * comments and layout. Falls back to re-writing the whole document (comments lost; a backup is kept) only
@@ -80,6 +74,8 @@ export function renderToml(
   const servers = doc['mcp_servers'] ?? {};
   if (!isObj(servers)) throw new CliError(`"mcp_servers" in ${path} is not a table; nothing was written.`);
   const entry = mergeEntry(servers[name], plan);
+  // Already there (perhaps re-formatted by Codex, which rewrites the file on save): leave the file alone.
+  if (current !== undefined && canonical(servers[name]) === canonical(entry)) return current;
   const wanted = { ...doc, mcp_servers: { ...servers, [name]: entry } };
   const block = stringify({ mcp_servers: { [name]: entry } }).trim();
   const spliced = splice(current ?? '', name, block);

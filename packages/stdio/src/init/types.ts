@@ -1,8 +1,17 @@
+import type { EntryPlan, Obj } from './merge.js';
+
 /** The MCP clients `init` can configure. */
-export type ClientId = 'codex' | 'claude-code' | 'cursor' | 'claude-desktop';
+export type ClientId = 'codex' | 'claude-code' | 'gemini' | 'opencode' | 'cursor' | 'claude-desktop';
 
 /** Every client `init` knows, in the order the help lists them. */
-export const CLIENT_IDS: readonly ClientId[] = ['codex', 'claude-code', 'cursor', 'claude-desktop'];
+export const CLIENT_IDS: readonly ClientId[] = [
+  'codex',
+  'claude-code',
+  'gemini',
+  'opencode',
+  'cursor',
+  'claude-desktop',
+];
 
 /** Project config (checked into or kept in the repository) or the user's own config. */
 export type Scope = 'project' | 'user';
@@ -13,6 +22,11 @@ export interface InitContext {
   readonly cwd: string;
   readonly home: string;
   readonly platform: NodeJS.Platform;
+  /**
+   * The absolute path of the built CLI when `init` runs from a source checkout (see `checkoutCli`): the
+   * entry then runs `node <this path>` unless `--npx` is given. Undefined for an installed package.
+   */
+  readonly checkoutCli?: string | undefined;
 }
 
 /** How the server entry passes the API key to the process. */
@@ -38,8 +52,12 @@ export interface ClientSpec {
   key(literal: string | undefined, scope: Scope, ctx: InitContext): KeyPlan;
   /** Fields the client expects on every entry (e.g. Claude Code's `type`). */
   readonly extra?: Readonly<Record<string, unknown>>;
-  /** How to check the server is connected, shown after writing. */
-  readonly verify: string;
+  /** The JSON key that holds the servers (default `mcpServers`). */
+  readonly serversKey?: string;
+  /** Builds the entry from the previous one and the plan, for clients whose entries differ in shape. */
+  readonly entry?: (previous: unknown, plan: EntryPlan) => Obj;
+  /** How to check the server named `name` is connected, shown after writing. */
+  verify(name: string, scope: Scope): string;
 }
 
 /** The key variable. */
