@@ -12,14 +12,14 @@ import {
 import { executeTool, type ExecuteOptions } from './execute.js';
 import { parseResultUri } from './result-link.js';
 import { resultText } from './results.js';
-import type { AnyTool } from './tool.js';
+import type { ToolCaller } from './tool-caller.js';
 
 /** The request context the SDK gives a handler. */
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /** What the resource handlers need from the server. */
 interface LinkContext {
-  readonly byName: ReadonlyMap<string, AnyTool>;
+  readonly caller: ToolCaller;
   readonly keyFor: (extra: Extra) => Promise<string | undefined>;
   readonly execute: () => Omit<ExecuteOptions, 'apiKey' | 'signal'>;
 }
@@ -44,7 +44,7 @@ export function serveResultLinks(server: Server, ctx: LinkContext): void {
   server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
     const uri = request.params.uri;
     const link = parseResultUri(uri);
-    const tool = link ? ctx.byName.get(link.tool) : undefined;
+    const tool = link ? ctx.caller.get(link.tool) : undefined;
     if (!link || !tool || tool.safety.kind !== 'read') {
       throw new McpError(
         ErrorCode.InvalidParams,

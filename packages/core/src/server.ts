@@ -8,9 +8,10 @@ import { toMcpTool } from './listing.js';
 import { serveResultLinks, type Extra } from './resources.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { catalog } from './catalog.js';
-import { checkOptionNames, executeTool, type ExecuteOptions } from './execute.js';
+import { checkOptionNames, type ExecuteOptions } from './execute.js';
 import { errorResult } from './results.js';
-import { selectTools, whyHidden, type ToolFilter } from './select.js';
+import type { ToolFilter } from './select.js';
+import { createToolCaller } from './tool-caller.js';
 import { ChiliPiperSdkServer } from './sdk-server.js';
 import type { AnyTool } from './tool.js';
 
@@ -63,11 +64,12 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
     } = options;
     return rest;
   };
-  const all = toolsOption ?? catalog;
-  const filter = { include, exclude, readOnly };
-  const tools = selectTools(all, filter);
-  const byName = new Map(tools.map((t) => [t.name, t]));
-  const listed = tools.map(toMcpTool);
+  const caller = createToolCaller({
+    all: toolsOption ?? catalog,
+    filter: { include, exclude, readOnly },
+    execute,
+  });
+  const listed = caller.tools.map(toMcpTool);
   // The SDK Server, with -32602 for malformed params and a shared JSON Schema validator (sdk-server.ts).
   const server = new ChiliPiperSdkServer(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
     capabilities: { tools: { listChanged: false }, resources: {} },
@@ -79,15 +81,6 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
       : apiKey;
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const name = request.params.name;
-    const tool = byName.get(name);
-    if (!tool) {
-      const hidden = all.find((t) => t.name === name);
-      const why = hidden ? whyHidden(hidden, filter) : 'does not exist';
-      return errorResult(`Tool "${name}" ${why}. Call tools/list to see the available tools.`, {
-        kind: 'tool-unavailable',
-      });
-    }
     const key = await keyFor(extra);
     if (!key) {
       return errorResult('No Chili Piper API key is available for this request.', { kind: 'unauthorized' });
@@ -103,14 +96,14 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
                 params: { progressToken: token, progress, ...(total === undefined ? {} : { total }) },
               })
               .catch(() => undefined);
-    return (await executeTool(tool, request.params.arguments, {
-      ...execute(),
+    const context = {
       apiKey: key,
       signal: extra.signal,
-      links: true,
+      caller: extra.authInfo?.clientId,
       ...(onProgress ? { onProgress } : {}),
-    })) as CallToolResult;
+    };
+    return (await caller.call(request.params.name, request.params.arguments, context)) as CallToolResult;
   });
-  serveResultLinks(server, { byName, keyFor, execute });
+  serveResultLinks(server, { caller, keyFor, execute });
   return server;
 }

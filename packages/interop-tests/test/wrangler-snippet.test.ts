@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { catalog } from '@chilipiper-mcp/core';
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker } from '../worker/build.mjs';
@@ -115,7 +115,9 @@ describe('docs/serverless.md wrangler.toml in workerd', () => {
     const host = 'chilipiper-mcp.acme-corp.workers.dev';
     const listed = await post(url, host, sandbox.apiKey, { method: 'tools/list' });
     expect(listed.status).toBe(200);
-    expect((listed.json as { result: { tools: unknown[] } }).result.tools).toHaveLength(catalog.length);
+    expect((listed.json as { result: { tools: unknown[] } }).result.tools).toHaveLength(
+      selectTools(catalog).length,
+    );
     const called = await post(url, host, sandbox.apiKey, {
       method: 'tools/call',
       params: { name: 'tenant-get', arguments: {} },

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, getTool } from '@chilipiper-mcp/core';
+import { ConfigError, getTool, normalizeKey } from '@chilipiper-mcp/core';
 import { resolveConfig, type CommonFlags } from './config.js';
 import { callTool, listTools, processOutput } from './commands.js';
 import { doctor } from './doctor.js';
@@ -107,7 +107,8 @@ async function main(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); // e.g. `chilipiper-mcp tools | head`
   });
-  log.secret(process.env['CHILI_PIPER_API_KEY']?.trim());
+  // The cleaned key: an unexpanded placeholder such as ${CHILI_PIPER_API_KEY} is not a secret, and is named.
+  log.secret(normalizeKey(process.env['CHILI_PIPER_API_KEY']).key);
   try {
     const code = await run(process.argv.slice(2), log);
     process.exitCode = code;

@@ -1,6 +1,7 @@
 // The scripted agent task every client runs: read the tenant, list this week's meetings, answer. Plus the
 // checks that the sandbox saw exactly those Edge requests and that their results reached the model.
-import type { RequestLogEntry, Sandbox } from '@chilipiper-mcp/sandbox';
+import { executeTool, getTool } from '@chilipiper-mcp/core';
+import type { Sandbox } from '@chilipiper-mcp/sandbox';
 import { expect } from 'vitest';
 import type { ModelStub, Step } from './model/index.js';
 
@@ -36,23 +37,16 @@ const withoutHeader = (text: string) =>
     .replace(/^Wall time: [\d.]+ seconds\nOutput:\n/, '')
     .replace(/^<untrusted_context>\n([\s\S]*)\n<\/untrusted_context>$/, '$1');
 
-/** Sends one logged Edge request again with `key` and returns the JSON the sandbox answers. */
-async function replay(sandbox: Sandbox, entry: RequestLogEntry, key: string): Promise<unknown> {
-  const url = new URL(`${sandbox.url}${entry.path}`);
-  for (const [k, v] of Object.entries(entry.query)) url.searchParams.set(k, v);
-  const body = entry.method === 'GET' || entry.body === undefined ? null : JSON.stringify(entry.body);
-  const res = await fetch(url, {
-    method: entry.method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body,
-  });
-  return res.json();
+/** What our executor answers for one scripted step, computed here against the same sandbox and key. */
+async function expected(sandbox: Sandbox, step: Step, key: string): Promise<unknown> {
+  const result = await executeTool(getTool(step.tool)!, step.input, { apiKey: key, baseUrl: sandbox.url });
+  return result.structuredContent;
 }
 
 /**
  * Checks one client's agent run: the model offered our tools (named by `toolName`), the sandbox saw exactly
  * tenant-get then meeting-list-put for this week with the client's key, and each tool result the client sent
- * back to the model is the sandbox's own answer (replayed here).
+ * back to the model is what our executor makes of the sandbox's answer (computed again here).
  */
 export async function expectAgentRun(
   model: ModelStub,
@@ -74,11 +68,11 @@ export async function expectAgentRun(
     loop.map((r) => r.results.length),
     log,
   ).toStrictEqual([0, 1, 2]);
-  for (const [i, entry] of seen.entries()) {
+  for (const [i, step] of agentSteps().entries()) {
     const result = loop[i + 1]!.results[i]!;
     expect(result.isError).toBe(false);
     expect(JSON.parse(withoutHeader(result.text)), result.text).toStrictEqual(
-      await replay(sandbox, entry, key.secret),
+      await expected(sandbox, step, key.secret),
     );
   }
 }
