@@ -80,21 +80,11 @@ export const meetingsTools = [
       ),
       meetingTypeIds: v.optional(meetingTypeIds),
     }),
-    pagination: { style: 'hasMore', in: 'body', defaultPageSize: 50, maxPageSize: 200 },
+    pagination: { style: 'hasMore', in: 'body', defaultPageSize: 100, maxPageSize: 200 },
     view: {
       items: 'data.list',
       id: 'meetingId',
-      keep: [
-        'meetingId',
-        'meetingStatus',
-        'dateTime',
-        'hostId',
-        'hostName',
-        'primaryGuest',
-        'workspaceId',
-        'meetingTypeId',
-        'crmEventId',
-      ],
+      keep: ['meetingId', 'meetingStatus', 'dateTime', 'hostId', 'hostName', 'primaryGuest', 'crmEventId'],
     },
     span: { start: 'start', end: 'end', maxDays: 7, splitUpTo: LONGEST_RANGE_DAYS },
     safety: { kind: 'read', idempotent: true },
@@ -104,7 +94,7 @@ export const meetingsTools = [
       confidence: 'spec-extended',
       notes:
         'Body is QueryMeetingsRequest from the newest spec copy (1.321.2). The schema says page defaults to 0 and ' +
-        'pageSize to 10 (an older text said 200 and page 1); this layer always sends pageSize (default 50). The ' +
+        'pageSize to 10 (an older text said 200 and page 1); this layer always sends pageSize (default 100). The ' +
         'response data is untyped in the schema: data.list is from prose. Ranges over 7 days are split into 7-day ' +
         'requests by this layer.',
       safetyReason: 'A list sent as PUT; changes nothing.',
