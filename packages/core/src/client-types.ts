@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { CatalogTool, ToolName } from './catalog.js';
+import type { CatalogTool } from './catalog.js';
 import type { ExecuteOptions } from './execute.js';
 import type { ToolFilter } from './select.js';
 import type { InputSchema } from './tool.js';
@@ -14,52 +14,8 @@ export function toMethodName<const TName extends string>(name: TName): MethodNam
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) as MethodName<TName>;
 }
 
-/**
- * The catalog's read tools, at the type level (`tool.safety.kind` is not a literal type). A test checks this
- * list against the catalog, so it cannot drift; the client's value always follows `tool.safety` itself.
- */
-export const READ_TOOL_NAMES = [
-  'health-ping',
-  'tenant-get',
-  'user-find',
-  'user-find-by-filter',
-  'user-find-by-ids',
-  'user-read',
-  'workspace-list',
-  'workspace-list-users',
-  'team-list-put',
-  'distribution-list-put',
-  'rule-list',
-  'rule-get',
-  'meeting-list-put',
-  'meeting-get',
-  'meeting-export-v2-put',
-  'meeting-activity',
-  'scheduling-link-list-personal',
-  'scheduling-link-list-round-robin',
-  'scheduling-link-list-admin-one-on-one',
-  'scheduling-link-list-group',
-  'scheduling-link-list-ownership',
-  'scheduling-link-init',
-  'availability-slots',
-  'handoff-init',
-  'concierge-list-routers',
-  'concierge-logs',
-  'distro-list-routers',
-  'crm-get',
-  'crm-activity',
-  'meeting-type-list',
-  'assignment-table-definition-list',
-] as const satisfies readonly ToolName[];
-
-/** The catalog's tools whose response is text or CSV rather than JSON (checked against the catalog by a test). */
-export const TEXT_TOOL_NAMES = [
-  'health-ping',
-  'meeting-export-v2-put',
-] as const satisfies readonly ToolName[];
-
-/** The name of a catalog tool that changes nothing. */
-export type ReadToolName = (typeof READ_TOOL_NAMES)[number];
+/** The name of a catalog tool that changes nothing (from each tool's literal `safety.kind`). */
+export type ReadToolName = Extract<CatalogTool, { readonly safety: { readonly kind: 'read' } }>['name'];
 
 /** What a text or CSV tool resolves to: the response text (cut to `maxResultChars`, with a note, when longer). */
 export interface TextResult {
@@ -67,16 +23,19 @@ export interface TextResult {
 }
 
 /**
- * What a JSON tool resolves to: the result's `structuredContent` (the response object; a bare array comes as
- * `{ items }`, a list cut to the size budget carries a `truncated` note). When a result has no structured form
- * (text and CSV tools, or JSON too large to cut by items) it is `{ text }` instead.
+ * What a JSON tool resolves to: the result's `structuredContent` — a record, or a list as
+ * `{ results, total?, nextCursor?, note? }` (pass `cursor: nextCursor`, same other arguments, for more). When a
+ * result has no structured form (a record too large for the size budget) it is `{ text }` instead.
  */
 export type JsonResult = Readonly<Record<string, unknown>>;
 
 /** What the method of a tool resolves to. */
-export type ToolOutput<TName extends string> = TName extends (typeof TEXT_TOOL_NAMES)[number]
-  ? TextResult
-  : JsonResult;
+export type ToolOutput<TName extends string> = Extract<
+  CatalogTool,
+  { readonly name: TName }
+>['response'] extends 'json'
+  ? JsonResult
+  : TextResult;
 
 /** Options of one client call. */
 export interface CallOptions {
@@ -125,7 +84,7 @@ export type ChiliPiperClient<TOptions extends ClientOptions = ClientOptions> = [
 type ReadOnlyOf<TOptions> = TOptions extends { readonly readOnly: infer R } ? R : undefined;
 
 /** The catalog's read tools, with their literal names and input schemas. */
-export type ReadTool = Extract<CatalogTool, { name: ReadToolName }>;
+export type ReadTool = Extract<CatalogTool, { readonly safety: { readonly kind: 'read' } }>;
 
 type Filtered<TOptions extends ClientOptions, TMethods> = [FilterOf<TOptions>] extends [undefined]
   ? TMethods

@@ -253,16 +253,20 @@ type EntriesOf<T> = T extends ObjectSchema<infer E, undefined> ? E : never;
  * are added here, so they are stated once: `pagination` on paged tools (page sizes from `tool.pagination`),
  * `cursor` on lists, `fields` where the view keeps only some fields.
  */
-export function defineTool<const S extends ToolSpec<ObjectEntries>>(
-  spec: S,
-): Tool<ObjectSchema<EntriesOf<S['input']> & ControlEntries<S>, undefined>, S['name']> {
+export function defineTool<const S extends ToolSpec<ObjectEntries>>(spec: S): DefinedTool<S> {
   const entries: ObjectEntries = { ...spec.input.entries };
   if (spec.pagination) entries['pagination'] = paginationInput(spec.pagination);
   if (spec.view?.items !== undefined) entries['cursor'] = cursorInput;
   if (spec.view?.keep) entries['fields'] = fieldsInput;
   const input = entries === spec.input.entries ? spec.input : v.object(entries);
-  return { ...spec, input } as unknown as Tool<
-    ObjectSchema<EntriesOf<S['input']> & ControlEntries<S>, undefined>,
-    S['name']
-  >;
+  return { ...spec, input } as unknown as DefinedTool<S>;
 }
+
+/**
+ * The tool {@link defineTool} makes of a spec: its literal name, its input with the control entries, and its
+ * safety class and response kind as literal types (typed callers tell reads from writes, and text from JSON).
+ */
+export type DefinedTool<S extends ToolSpec<ObjectEntries>> = Tool<
+  ObjectSchema<EntriesOf<S['input']> & ControlEntries<S>, undefined>,
+  S['name']
+> & { readonly safety: S['safety']; readonly response: S['response'] };

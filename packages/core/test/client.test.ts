@@ -1,6 +1,5 @@
 import { createSandbox, DEMO_READONLY_KEY } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { READ_TOOL_NAMES, TEXT_TOOL_NAMES } from '../src/client-types.js';
 import {
   bindTools,
   catalog,
@@ -152,15 +151,6 @@ describe('which methods a client has', () => {
     });
     const expected = catalog.filter((t) => t.group === 'meetings' && t.name !== 'meeting-cancel');
     expect(Object.keys(client)).toStrictEqual(expected.map((t) => toMethodName(t.name)));
-  });
-
-  it('the type-level lists of read and text tools agree with the catalog', () => {
-    expect([...READ_TOOL_NAMES]).toStrictEqual(
-      catalog.filter((t) => t.safety.kind === 'read').map((t) => t.name),
-    );
-    expect([...TEXT_TOOL_NAMES]).toStrictEqual(
-      catalog.filter((t) => t.response !== 'json').map((t) => t.name),
-    );
   });
 });
 
