@@ -1,6 +1,6 @@
 // The pieces every task uses: `call` (one tool call, counted; `call.read` reads a result link), `listAll`
 // (follow a list's continuation), the clock, and small comparisons for verdicts.
-import { countTokens, resultText } from '../../lib/token-count.mjs';
+import { countTokens, modelTokens, resultLinks, resultText } from '../../lib/token-count.mjs';
 import { wasCut } from './shapes.mjs';
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -23,16 +23,6 @@ function parse(text) {
 }
 
 /**
- * The resource_link parts of a result, as the model sees them: the link fields, without `_meta`. A client shows
- * the model something for each link (at least its name and URI), so their JSON is counted with the text.
- */
-function linkParts(result) {
-  return (result.content ?? [])
-    .filter((part) => part.type === 'resource_link')
-    .map(({ uri, name, mimeType, description }) => ({ uri, name, mimeType, description }));
-}
-
-/**
  * A `call(name, args)` over an MCP client that records, per call, the tool, the o200k tokens of what the model
  * reads (the text content, plus each resource_link part as JSON) and whether the result was cut; it returns
  * the parsed text (or, when the result carries resource links, a `Linked` {text, links}) and throws a
@@ -45,9 +35,9 @@ export function recorder(client) {
   async function call(name, args = {}) {
     const result = await client.callTool({ name, arguments: args });
     const text = resultText(result);
-    const links = linkParts(result);
+    const links = resultLinks(result);
     const parsed = parse(text);
-    const tokens = countTokens(text) + links.reduce((sum, l) => sum + countTokens(JSON.stringify(l)), 0);
+    const tokens = modelTokens(result);
     const items = itemTokens(parsed);
     calls.push({
       name,
