@@ -1,6 +1,7 @@
 // Task benchmark: realistic RevOps tasks, each scripted the way a careful model would call the tools, over
 // stdio (the built `packages/stdio/dist/cli.js`) against an in-process sandbox at a fixed clock. Prints per
-// task the tool calls, the o200k tokens of their result text, how many results were cut, and ✓/✗ from
+// task the tool calls, the o200k tokens of what the model reads of their results, how many results were cut,
+// the resources/read of result links (apart: their content is not in the model's context), and ✓/✗ from
 // comparing the answer with ground truth read from the sandbox state. A benchmark: it never fails on a number.
 //
 //   node scripts/bench/tasks.mjs [--now 2026-11-25T12:00:00Z] [--only id,id] [--verbose] [--json]
@@ -41,7 +42,7 @@ const clock = clockAt(now);
 async function runTask(task, sandbox, client) {
   sandbox.reset();
   const { input, expected } = task.setup(sandbox.tenant('acme'), clock);
-  const { call, calls } = recorder(client);
+  const { call, calls, reads } = recorder(client);
   let verdict;
   let answer;
   try {
@@ -60,6 +61,8 @@ async function runTask(task, sandbox, client) {
     calls,
     tokens,
     cut,
+    reads,
+    linkedTokens: reads.reduce((sum, r) => sum + r.tokens, 0),
     answer: JSON.stringify(answer ?? null).length <= 400 ? answer : '(long answer left out)',
   };
 }
@@ -81,6 +84,8 @@ const totals = (list) => ({
   passed: list.filter((r) => r.ok).length,
   calls: list.reduce((s, r) => s + r.calls.length, 0),
   tokens: list.reduce((s, r) => s + r.tokens, 0),
+  reads: list.reduce((s, r) => s + r.reads.length, 0),
+  linkedTokens: list.reduce((s, r) => s + r.linkedTokens, 0),
 });
 const issueIds = new Set(issueTasks.map((t) => t.id));
 
@@ -91,19 +96,29 @@ if (flags.json) {
   console.log(
     `task benchmark: ${rows.length} tasks over stdio against the sandbox at ${now.toISOString()}, Node ${process.version}`,
   );
-  console.log("result tokens: o200k_base of each call result's text content, summed per task");
   console.log(
-    `  ${'task'.padEnd(26)} ${'calls'.padStart(5)} ${'tokens'.padStart(8)} ${'cut'.padStart(4)}  ok`,
+    'tokens: o200k_base of what the model reads of each call result (text, and resource_link parts as JSON), summed per task',
+  );
+  console.log(
+    'reads: resources/read of result links, apart from calls; linked: tokens of what they returned (not in context)',
+  );
+  console.log(
+    `  ${'task'.padEnd(26)} ${'calls'.padStart(5)} ${'tokens'.padStart(8)} ${'cut'.padStart(4)} ${'reads'.padStart(5)} ${'linked'.padStart(7)}  ok`,
   );
   for (const r of rows) {
     const mark = r.ok ? '✓' : `✗ ${r.why}`;
     console.log(
-      `  ${r.id.padEnd(26)} ${String(r.calls.length).padStart(5)} ${String(r.tokens).padStart(8)} ${String(r.cut).padStart(4)}  ${mark}`,
+      `  ${r.id.padEnd(26)} ${String(r.calls.length).padStart(5)} ${String(r.tokens).padStart(8)} ${String(r.cut).padStart(4)} ${String(r.reads.length).padStart(5)} ${String(r.linkedTokens).padStart(7)}  ${mark}`,
     );
     if (flags.verbose)
       for (const c of r.calls)
         console.log(
-          `      ${c.name.padEnd(34)} ${String(c.tokens).padStart(7)}${c.cut ? ' cut' : ''}${c.error ? ' error' : ''}`,
+          `      ${c.name.padEnd(34)} ${String(c.tokens).padStart(7)}${c.cut ? ' cut' : ''}${c.items ? ` (${c.items.count} items, largest ${c.items.max})` : ''}${c.links ? ' +link' : ''}${c.error ? ' error' : ''}`,
+        );
+    if (flags.verbose)
+      for (const x of r.reads)
+        console.log(
+          `      ${'resources/read'.padEnd(34)} ${String(x.tokens).padStart(7)} linked, ${x.chars} chars`,
         );
   }
   for (const [label, list] of [
@@ -111,6 +126,9 @@ if (flags.json) {
     ['all tasks', rows],
   ]) {
     const t = totals(list);
-    if (t.tasks) console.log(`  ${label}: ${t.calls} calls, ${t.tokens} tokens, ${t.passed}/${t.tasks} ✓`);
+    if (t.tasks)
+      console.log(
+        `  ${label}: ${t.calls} calls, ${t.tokens} tokens, ${t.passed}/${t.tasks} ✓; ${t.reads} resources/read, ${t.linkedTokens} linked tokens`,
+      );
   }
 }

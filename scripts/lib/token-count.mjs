@@ -4,7 +4,8 @@
 //   tools/list: per tool, countTokens(name + description + JSON.stringify(inputSchema))
 //               (the three strings concatenated with nothing between them; title, annotations and _meta are
 //               left out: the formula counts what a model needs to choose and call a tool)
-//   a result:   countTokens(content[].text joined with "\n") (structuredContent is a mirror, not counted)
+//   a result:   countTokens(content[].text joined with "\n") (structuredContent is a mirror, not counted);
+//               modelTokens adds each resource_link part as JSON (what a client shows the model for a link)
 import { countTokens as encodeCount } from 'gpt-tokenizer/encoding/o200k_base';
 
 /** Treats special-token text such as `<|endoftext|>` as plain text instead of throwing. */
@@ -48,4 +49,20 @@ export function resultText(result) {
 /** The token count of a tool result's text content. */
 export function resultTokens(result) {
   return countTokens(resultText(result));
+}
+
+/** The resource_link parts of a tool result, with the fields a client shows (uri, name, mimeType, description). */
+export function resultLinks(result) {
+  return (result?.content ?? [])
+    .filter((part) => part.type === 'resource_link')
+    .map(({ uri, name, mimeType, description }) => ({ uri, name, mimeType, description }));
+}
+
+/**
+ * The tokens a model reads of a tool result: its text content, plus each resource_link part as JSON (a client
+ * shows the model at least the link's name and URI; the JSON is an upper bound of that).
+ */
+export function modelTokens(result) {
+  const links = resultLinks(result).reduce((sum, link) => sum + countTokens(JSON.stringify(link)), 0);
+  return resultTokens(result) + links;
 }

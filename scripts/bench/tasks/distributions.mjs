@@ -16,7 +16,7 @@ export const adjustWeights = {
   },
   run: async (call, { user, distribution, delta }) => {
     const found = await findUser(call, user);
-    const list = await listAll(call, 'distribution-list-put', { name: distribution }, shape.pagedList);
+    const list = await listAll(call, 'distribution-list-put', { name: distribution }, shape.list);
     const dist = shape.distribution(list[0]);
     const before = dist.weights.find((w) => w.userId === found.id)?.weight ?? 100;
     const body = { weights: [{ userId: found.id, weight: delta }] };
@@ -55,11 +55,11 @@ export const distributionStates = {
     return { input: { distribution: dist.name }, expected };
   },
   run: async (call, { distribution }) => {
-    const list = await listAll(call, 'distribution-list-put', { name: distribution }, shape.pagedList);
+    const list = await listAll(call, 'distribution-list-put', { name: distribution }, shape.list);
     const dist = list.map(shape.distribution).find((d) => d.name === distribution);
     const ids = (type) => dist.states.filter((s) => s.type === type).map((s) => s.userId);
-    const args = { userIds: [...ids('Capped'), ...ids('Disabled')], pagination: { pageSize: 50 } };
-    const users = (await listAll(call, 'user-find-by-ids', args, shape.pagedList)).map(shape.user);
+    const args = { userIds: [...ids('Capped'), ...ids('Disabled')] };
+    const users = (await listAll(call, 'user-find-by-ids', args, shape.list)).map(shape.user);
     const names = (type) => sorted(ids(type).map((id) => users.find((u) => u.id === id)?.name));
     return { capped: names('Capped'), disabled: names('Disabled') };
   },

@@ -1,6 +1,6 @@
-// The pieces every task uses: `call` (one tool call, counted), `listAll` (follow a list's continuation), the
-// clock, and small comparisons for verdicts.
-import { countTokens, resultText } from '../../lib/token-count.mjs';
+// The pieces every task uses: `call` (one tool call, counted; `call.read` reads a result link), `listAll`
+// (follow a list's continuation), the clock, and small comparisons for verdicts.
+import { countTokens, modelTokens, resultLinks, resultText } from '../../lib/token-count.mjs';
 import { wasCut } from './shapes.mjs';
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -23,20 +23,55 @@ function parse(text) {
 }
 
 /**
- * A `call(name, args)` over an MCP client that records, per call, the tool, the o200k tokens of the result text
- * and whether the result was cut; it returns the parsed result text and throws a ToolError on isError.
+ * A `call(name, args)` over an MCP client that records, per call, the tool, the o200k tokens of what the model
+ * reads (the text content, plus each resource_link part as JSON) and whether the result was cut; it returns
+ * the parsed text (or, when the result carries resource links, a `Linked` {text, links}) and throws a
+ * ToolError on isError. `call.read(uri)` is `resources/read` of a link: recorded apart in `reads`, because
+ * the complete content goes to the application or the user, not into the model's context.
  */
 export function recorder(client) {
   const calls = [];
+  const reads = [];
   async function call(name, args = {}) {
     const result = await client.callTool({ name, arguments: args });
     const text = resultText(result);
+    const links = resultLinks(result);
     const parsed = parse(text);
-    calls.push({ name, tokens: countTokens(text), cut: wasCut(parsed), error: Boolean(result.isError) });
+    const tokens = modelTokens(result);
+    const items = itemTokens(parsed);
+    calls.push({
+      name,
+      tokens,
+      cut: wasCut(parsed),
+      links: links.length,
+      items,
+      error: Boolean(result.isError),
+    });
     if (result.isError) throw new ToolError(name, text);
-    return parsed;
+    return links.length > 0 ? new Linked(parsed, links) : parsed;
   }
-  return { call, calls };
+  call.read = async (uri) => {
+    const { contents } = await client.readResource({ uri });
+    const text = contents.map((c) => c.text ?? '').join('\n');
+    reads.push({ uri, chars: text.length, tokens: countTokens(text) });
+    return text;
+  };
+  return { call, calls, reads };
+}
+
+/** For a list result, its item count and the o200k tokens of its largest item (as JSON); else undefined. */
+function itemTokens(parsed) {
+  const list = Array.isArray(parsed?.results) ? parsed.results : undefined;
+  if (!list?.length) return undefined;
+  return { count: list.length, max: Math.max(...list.map((item) => countTokens(JSON.stringify(item)))) };
+}
+
+/** A result that carries resource links: its parsed text (the summary) and the links. */
+export class Linked {
+  constructor(text, links) {
+    this.text = text;
+    this.links = links;
+  }
 }
 
 /**

@@ -9,7 +9,8 @@
 //   verify(answer, expected, tenant) -> true | why not (default: equal as JSON); may re-read the state after
 //                                      a write
 //
-// `call(name, args)` returns the parsed result text; `clock` is {now, today, tomorrow, lastWeek} in UTC ms.
+// `call(name, args)` returns the parsed result text (a `Linked` {text, links} when the result carries resource
+// links) and `call.read(uri)` reads a link (see harness.mjs); `clock` is {now, today, tomorrow, lastWeek} in UTC ms.
 import * as d from './distributions.mjs';
 import * as m from './meetings.mjs';
 import * as p from './people.mjs';

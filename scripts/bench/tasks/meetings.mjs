@@ -3,9 +3,6 @@ import { all, DAY, iso, listAll, same, sameSet } from './harness.mjs';
 import * as shape from './shapes.mjs';
 import { meetingsIn, named, sorted, statusAt } from './truth.mjs';
 
-/** The export span limit, which the task has to respect by hand today. */
-const SPAN = 7 * DAY;
-
 export const cancelHostTomorrow = {
   id: 'cancel-host-tomorrow',
   title: "Cancel all of Bruno Haddad's meetings tomorrow",
@@ -17,7 +14,7 @@ export const cancelHostTomorrow = {
     return { input: { host: host.name }, expected: sorted(mine.map((m) => m.id)) };
   },
   run: async (call, { host }, clock) => {
-    const users = await listAll(call, 'user-find', { query: host }, shape.pagedList);
+    const users = await listAll(call, 'user-find', { query: host }, shape.list);
     const hostId = users.map(shape.user).find((u) => u.name === host).id;
     const args = {
       start: iso(clock.tomorrow),
@@ -25,9 +22,7 @@ export const cancelHostTomorrow = {
       hostIds: [hostId],
       status: ['Active'],
     };
-    const meetings = (await listAll(call, 'meeting-list-put', args, shape.meetingList)).map(
-      shape.listedMeeting,
-    );
+    const meetings = (await listAll(call, 'meeting-list-put', args, shape.list)).map(shape.listedMeeting);
     const results = [];
     for (const m of meetings)
       results.push(shape.actedMeeting(await call('meeting-cancel', { meetingId: m.id })));
@@ -51,7 +46,7 @@ export const noShowsLastWeek = {
   },
   run: async (call, _input, clock) => {
     const args = { start: iso(clock.lastWeek.start), end: iso(clock.lastWeek.end), status: ['NoShow'] };
-    const meetings = await listAll(call, 'meeting-list-put', args, shape.meetingList);
+    const meetings = await listAll(call, 'meeting-list-put', args, shape.list);
     return new Set(meetings.map((m) => shape.listedMeeting(m).id)).size;
   },
 };
@@ -63,23 +58,24 @@ export const export30Days = {
     input: { days: 30 },
     expected: meetingsIn(t, clock.now - 30 * DAY, clock.now).map((m) => m.id),
   }),
-  // 7-day windows (the API's span limit). When a window's CSV is cut, the careful model asks again from the
-  // Start of the last row it kept (rows come in start order) and drops the rows it already has.
+  // One call over the whole range (the server splits it). A CSV over the result budget comes as a summary and
+  // a resource link: the model reports the row count and hands the link on; the complete CSV is read with
+  // resources/read (by the application, for the user: counted apart, not in the model's context).
   run: async (call, { days }, clock) => {
-    const rows = new Map();
-    let from = clock.now - days * DAY;
-    while (from < clock.now) {
-      const to = Math.min(from + SPAN, clock.now);
-      const csv = shape.csvExport(await call('meeting-export-v2-put', { start: iso(from), end: iso(to) }));
-      for (const row of csv.rows) rows.set(row.id, row);
-      const last = csv.rows.at(-1);
-      const resume = csv.cut && last ? Date.parse(last.start) : to;
-      if (resume <= from) throw new Error(`no progress exporting from ${iso(from)}`);
-      from = resume;
-    }
-    return [...rows.keys()];
+    const args = { start: iso(clock.now - days * DAY), end: iso(clock.now) };
+    const answer = shape.exportAnswer(await call('meeting-export-v2-put', args));
+    if (answer.cut) throw new Error('the export was cut and gave no link to the rest');
+    if (!answer.link) return { rowCount: answer.rows.length, ids: answer.rows.map((r) => r.id) };
+    const csv = shape.csvRows(await call.read(answer.link));
+    return { rowCount: answer.rowCount, ids: csv.rows.map((r) => r.id) };
   },
-  verify: (answer, expected) => sameSet(answer, expected, 'rows'),
+  verify: (answer, expected) =>
+    all(
+      sameSet(answer.ids, expected, 'rows'),
+      answer.ids.length === expected.length || `${answer.ids.length} rows with duplicates`,
+      answer.rowCount === expected.length ||
+        `the summary says ${answer.rowCount} rows, expected ${expected.length}`,
+    ),
 };
 
 export const nextMeetingWithGuest = {
@@ -100,9 +96,7 @@ export const nextMeetingWithGuest = {
   },
   run: async (call, { guestEmail }, clock) => {
     const args = { start: iso(clock.now), end: iso(clock.now + 7 * DAY), guestEmail, status: ['Active'] };
-    const meetings = (await listAll(call, 'meeting-list-put', args, shape.meetingList)).map(
-      shape.listedMeeting,
-    );
+    const meetings = (await listAll(call, 'meeting-list-put', args, shape.list)).map(shape.listedMeeting);
     const next = meetings.sort((a, b) => a.start.localeCompare(b.start))[0];
     return { start: next.start, host: next.hostName };
   },

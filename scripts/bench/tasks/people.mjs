@@ -14,18 +14,8 @@ export const teamDistributions = {
   },
   run: async (call, { team }) => {
     const found = await findTeam(call, team);
-    const list = await listAll(
-      call,
-      'distribution-list-put',
-      { workspaceIds: [found.workspaceId] },
-      shape.pagedList,
-    );
-    return sorted(
-      list
-        .map(shape.distribution)
-        .filter((d) => d.teamId === found.id)
-        .map((d) => d.name),
-    );
+    const list = await listAll(call, 'distribution-list-put', { teamId: found.id }, shape.list);
+    return sorted(list.map((d) => shape.distribution(d).name));
   },
 };
 
@@ -38,8 +28,8 @@ export const teamMembers = {
   },
   run: async (call, { team }) => {
     const found = await findTeam(call, team);
-    const args = { userIds: found.members, pagination: { pageSize: 50 } };
-    const users = await listAll(call, 'user-find-by-ids', args, shape.pagedList);
+    const args = { userIds: found.members };
+    const users = await listAll(call, 'user-find-by-ids', args, shape.list);
     return sorted(users.map((u) => shape.user(u).name));
   },
 };
@@ -56,7 +46,7 @@ export const inviteToTeam = {
     expected: { email: 'nora.quist@acme.example', team: 'Sales Outbound' },
   }),
   run: async (call, { email, name, team }) => {
-    const existing = await listAll(call, 'user-find', { query: email }, shape.pagedList);
+    const existing = await listAll(call, 'user-find', { query: email }, shape.list);
     if (existing.map(shape.user).some((u) => u.email === email)) throw new Error(`${email} already exists`);
     const found = await findTeam(call, team);
     const invited = shape.user(
@@ -91,7 +81,9 @@ export const userLicenses = {
     return { input: { name: user.name }, expected: sorted(held.map(([k]) => k)) };
   },
   run: async (call, { name }) => {
-    const user = await findUser(call, name);
+    // user-find items hold id, name and email; licenses are in the user record (user-read).
+    const found = await findUser(call, name);
+    const user = shape.user(await call('user-read', { userId: found.id }));
     return sorted(
       Object.entries(user.licenses)
         .filter(([k, v]) => k !== 'tier' && v === true)
@@ -113,7 +105,7 @@ export const linkForUser = {
   },
   run: async (call, { name, meetingType }) => {
     const user = await findUser(call, name);
-    const list = shape.links(await call('scheduling-link-list-personal', { userId: user.id }));
+    const list = shape.personalLinks(await call('scheduling-link-list-personal', { userId: user.id }));
     return list.find((l) => l.meetingTypeName === meetingType)?.bookingUrl;
   },
   verify: (answer, slug) =>

@@ -19,15 +19,16 @@ export const routingReason = {
       expected: { ...expected, assignee: t.users.get(log.userId).name },
     };
   },
+  // concierge-logs needs a routerId, so the model asks each router in turn, with the server-side guestEmail
+  // filter over the longest range one call takes (92 days), and stops at the first router that has the lead.
   run: async (call, { guestEmail }, clock) => {
-    const list = shape.routers(await call('concierge-list-routers', {}));
-    const window = { start: iso(clock.now - 30 * DAY), end: iso(clock.now) };
+    const list = (await listAll(call, 'concierge-list-routers', {}, shape.list)).map(shape.router);
+    const window = { start: iso(clock.now - 92 * DAY), end: iso(clock.now), guestEmail };
     for (const router of list) {
       const args = { workspaceId: router.workspaceId, routerId: router.id, ...window };
-      const logs = await listAll(call, 'concierge-logs', args, shape.pagedList, {
-        until: (e) => shape.logEntry(e).guestEmail === guestEmail,
-      });
-      const hit = logs.map(shape.logEntry).find((e) => e.guestEmail === guestEmail);
+      const logs = (await listAll(call, 'concierge-logs', args, shape.list)).map(shape.logEntry);
+      // The latest decision for the lead (logs come oldest first).
+      const hit = logs.filter((e) => e.guestEmail.toLowerCase() === guestEmail.toLowerCase()).at(-1);
       if (!hit) continue;
       const assignee = shape.user(await call('user-read', { userId: hit.assigneeId }));
       return { router: router.slug, route: hit.route, assignee: assignee.name };
@@ -47,7 +48,9 @@ export const ruleCondition = {
     };
   },
   run: async (call, { rule, field, value }) => {
-    const found = await findRule(call, rule);
+    // rule-list items hold no conditions: read the rule (and its current revision) with rule-get.
+    const listed = await findRule(call, rule);
+    const found = shape.rule(await call('rule-get', { ruleId: listed.id }));
     const conditions = structuredClone(found.conditions);
     const edit = (c) => {
       if (c.dataReference?.field === field) c.value = value;
@@ -84,7 +87,7 @@ export const workspaceRules = {
   },
   run: async (call, { workspace }) => {
     const ws = await findWorkspace(call, workspace);
-    const rules = await listAll(call, 'rule-list', { filter: { workspaceId: ws.id } }, shape.pagedList);
+    const rules = await listAll(call, 'rule-list', { filter: { workspaceId: ws.id } }, shape.list);
     return sorted(rules.map((r) => shape.rule(r).name));
   },
 };
@@ -102,8 +105,10 @@ export const deleteRuleChecked = {
   },
   run: async (call, { rule }) => {
     const found = await findRule(call, rule);
-    const routers = shape.routers(await call('concierge-list-routers', {}));
-    const usedBy = routers.filter((r) => r.ruleIds.includes(found.id)).map((r) => r.slug);
+    // The compact router item has no routing: ask for whole records to see which rules each router uses.
+    const args = { fields: 'all' };
+    const routers = (await listAll(call, 'concierge-list-routers', args, shape.list)).map(shape.router);
+    const usedBy = routers.filter((r) => r.ruleIds?.includes(found.id)).map((r) => r.slug);
     await call('rule-delete', { ruleId: found.id, revision: found.revision });
     return { usedBy: sorted(usedBy), deleted: true };
   },

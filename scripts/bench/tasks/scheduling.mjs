@@ -28,9 +28,8 @@ export const bookRoundRobin = {
     return { input: { link: link.name, guestEmail: 'jane.roe@initech.example' }, expected: link.userIds };
   },
   run: async (call, { link, guestEmail }) => {
-    const found = shape
-      .links(await call('scheduling-link-list-round-robin', {}))
-      .find((l) => l.name === link);
+    const list = await listAll(call, 'scheduling-link-list-round-robin', {}, shape.list);
+    const found = list.map(shape.link).find((l) => l.name === link);
     const session = shape.linkSession(
       await call('scheduling-link-init', { link: { slug: found.slug }, guestEmail }),
     );
@@ -72,7 +71,7 @@ export const availabilityTomorrow = {
       interval: { startsAt: iso(clock.tomorrow), duration: '1 day' },
       meetingTypeOverride: { meetingDurationOverride: '30 minutes' },
     };
-    const slots = await listAll(call, 'availability-slots', args, shape.pagedList);
+    const slots = await listAll(call, 'availability-slots', args, shape.list);
     return slots.map(shape.slotStart);
   },
 };

@@ -4,35 +4,25 @@
 // must keep. Nested reads use `?.`, so a field one task needs and another does not cannot break the other;
 // a task that needs a missing field gets undefined and fails its verdict.
 
-/** Whether a result was cut to fit the size budget (a `truncated` note, or a "[Result cut at" text note). */
+/**
+ * Whether a result was cut to fit the size budget: a list's `note` (cut at N items, or stopped after N
+ * requests; `nextCursor` then goes on), or a text result's "[Result cut at" note.
+ */
 export function wasCut(result) {
   if (typeof result === 'string') return result.includes('[Result cut at');
-  return result !== null && typeof result === 'object' && 'truncated' in result;
+  return result !== null && typeof result === 'object' && typeof result.note === 'string';
 }
 
 /**
- * Page-and-total lists ({results, total, page, pageSize}): user-find, user-find-by-ids, workspace-list,
- * team-list-put, distribution-list-put, rule-list, concierge-logs, availability-slots. `next` is the
- * continuation a careful model follows: the next page while fewer than `total` items were asked for.
+ * Every list tool ({results, total?, nextCursor?, note?}). `next` is the continuation a careful model follows:
+ * the same arguments plus `cursor: nextCursor`, while there is a nextCursor.
  */
-export const pagedList = {
+export const list = {
   items: (r) => r.results,
-  next: (r, args) =>
-    (r.page + 1) * r.pageSize < r.total
-      ? { ...args, pagination: { ...args.pagination, page: r.page + 1, pageSize: r.pageSize } }
-      : undefined,
+  next: (r, args) => (r.nextCursor ? { ...args, cursor: r.nextCursor } : undefined),
 };
 
-/** meeting-list-put ({data: {list}, hasMore}): the next page while hasMore is "Yes". */
-export const meetingList = {
-  items: (r) => r.data.list,
-  next: (r, args) =>
-    r.hasMore === 'Yes'
-      ? { ...args, pagination: { ...args.pagination, page: (args.pagination?.page ?? 0) + 1 } }
-      : undefined,
-};
-
-/** A user profile (user-find, user-find-by-ids, user-read, and user-invite's answer). */
+/** A user: user-find and user-find-by-ids items (id, name, email), user-read and user-invite's answer (all). */
 export const user = (u) => ({ id: u.id, name: u.name, email: u.email, licenses: u.licenses });
 
 /** A workspace (workspace-list item). */
@@ -50,7 +40,7 @@ export const distribution = (d) => ({
   states: d.state?.userStates?.map((s) => ({ userId: s.userId, type: s.type })),
 });
 
-/** A routing rule (rule-list item, rule-get, and rule-modify's answer). */
+/** A routing rule: rule-list item (no conditions), rule-get and rule-modify's answer (with conditions). */
 export const rule = (r) => ({
   id: r.id,
   name: r.name,
@@ -65,17 +55,25 @@ export const listedMeeting = (m) => ({
   hostName: m.hostName,
 });
 
-/** One meeting record (meeting-get, crm-get: {data, hasMore}). */
-export const meetingRecord = (r) => ({
-  status: r.data?.meetingStatus,
-  start: r.data?.dateTime?.start,
-});
+/** One meeting record (meeting-get, crm-get: the record itself). */
+export const meetingRecord = (r) => ({ status: r.meetingStatus, start: r.dateTime?.start });
 
 /** The answer of meeting-cancel / meeting-noshow (the updated meeting). */
 export const actedMeeting = (r) => ({ id: r.meetingId, status: r.meetingStatus });
 
-/** meeting-export-v2-put's CSV text: each row's Meeting ID and Start, and whether the text was cut. */
-export function csvExport(text) {
+/**
+ * meeting-export-v2-put's answer: the CSV itself when it fits, or a summary (row count, columns, first rows)
+ * with a resource link to the complete CSV. Inline: `rows` (all of them) and `cut`; by reference:
+ * `rowCount` (from the summary) and `link`, the URI whose resources/read gives the complete CSV.
+ */
+export function exportAnswer(r) {
+  if (typeof r === 'string') return { ...csvRows(r), link: undefined };
+  const count = /^(\d+) rows\b/.exec(String(r.text));
+  return { rows: [], rowCount: count ? Number(count[1]) : undefined, link: r.links[0]?.uri, cut: false };
+}
+
+/** A CSV text's rows (each row's Meeting ID and Start), and whether the text was cut. */
+export function csvRows(text) {
   const lines = text.split(/\r?\n/).filter((line) => line !== '' && !line.startsWith('[Result cut at'));
   const header = csvCells(lines[0] ?? '');
   const id = header.indexOf('Meeting ID');
@@ -104,14 +102,16 @@ function csvCells(line) {
   return cells;
 }
 
-/** The links of any scheduling-link-list tool ({links}). */
-export const links = (r) =>
-  r.links.map((l) => ({
-    slug: l.slug,
-    name: l.name,
-    bookingUrl: l.bookingUrl,
-    meetingTypeName: l.meetingTypeName,
-  }));
+/** A booking link: a scheduling-link-list-round-robin item, or one of scheduling-link-list-personal's `links`. */
+export const link = (l) => ({
+  slug: l.slug,
+  name: l.name,
+  bookingUrl: l.bookingUrl,
+  meetingTypeName: l.meetingTypeName,
+});
+
+/** scheduling-link-list-personal's answer ({links}: not a list with results and a cursor). */
+export const personalLinks = (r) => r.links.map(link);
 
 /** scheduling-link-init's session: routeId and the offered start times. */
 export const linkSession = (r) => ({ routeId: r.routeId, startTimes: r.startTimes.map((s) => s.startTime) });
@@ -119,14 +119,17 @@ export const linkSession = (r) => ({ routeId: r.routeId, startTimes: r.startTime
 /** The answer of scheduling-link-schedule / concierge-schedule ({type, meetingId | reason}). */
 export const booking = (r) => ({ ok: r.type === 'Success', meetingId: r.meetingId, reason: r.reason });
 
-/** concierge-list-routers ({routers: [{router, workspaceId}]}), with the rule ids each router's routing uses. */
-export const routers = (r) =>
-  r.routers.map((x) => ({
-    id: x.router?.id,
-    slug: x.router?.slug,
-    workspaceId: x.workspaceId,
-    ruleIds: (x.router?.routing?.rules ?? []).flatMap((rule) => rule.ruleIds ?? [rule.id]),
-  }));
+/**
+ * A concierge-list-routers item ({router, workspaceId}), with the rule ids its routing uses: `ruleIds` is
+ * undefined unless the call asked for `router.routing` (it is not in the compact item).
+ */
+export const router = (x) => ({
+  id: x.router?.id,
+  slug: x.router?.slug,
+  acceptsRouting: x.router?.acceptsRouting,
+  workspaceId: x.workspaceId,
+  ruleIds: x.router?.routing?.rules?.flatMap((rule) => rule.ruleIds ?? [rule.id]),
+});
 
 /** One concierge-logs entry: whose lead, who got it, and through which route. */
 export const logEntry = (e) => ({
