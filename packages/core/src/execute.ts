@@ -64,12 +64,13 @@ const ENVELOPE_CHARS = 600;
 async function run(tool: AnyTool, rawArgs: unknown, options: ExecuteOptions): Promise<ToolResult> {
   const input = validateArgs(tool, rawArgs);
   const maxChars = options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
-  const sendOne = (request: EdgeRequest) =>
-    send(tool, request, { apiKey: options.apiKey, signal: options.signal }, options);
+  const sendFor = (request: EdgeRequest, target: AnyTool) =>
+    send(target, request, { apiKey: options.apiKey, signal: options.signal }, options);
+  const sendOne = (request: EdgeRequest) => sendFor(request, tool);
   const fields = input['fields'] as FieldsChoice;
   if (tool.view?.items !== undefined) {
     const page = await walkList(tool, input, fields, {
-      send: sendOne,
+      send: sendFor,
       budget: maxChars - ENVELOPE_CHARS,
       onProgress: options.onProgress,
     });

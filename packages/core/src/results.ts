@@ -108,7 +108,10 @@ export function textResult(
     const summary = csv
       ? `${rows} rows, ${kb} kB, columns: ${lines[0] ?? ''}.\nFirst ${Math.min(PREVIEW_ROWS, rows)} rows:\n${preview}\n`
       : `${rows} lines, ${kb} kB. Start:\n${preview}\n`;
-    const how = `The complete ${csv ? 'CSV' : 'text'} is the linked resource; read it with resources/read (${link.uri}).`;
+    const tokens = Math.round(text.length / 2.5 / 1000);
+    const how =
+      `The complete ${csv ? 'CSV' : 'text'} (about ${tokens}k tokens) is the linked resource, for the user or ` +
+      `the application (resources/read ${link.uri}); narrow the filters to see fewer rows here.`;
     return {
       content: [
         { type: 'text', text: summary + how },

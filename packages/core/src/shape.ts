@@ -22,3 +22,16 @@ export function shapeRecord(tool: AnyTool, data: unknown, fields: FieldsChoice):
   const record = tool.view?.record ? (getPath(data, tool.view.record) ?? data) : data;
   return shapeItem(tool, record, fields);
 }
+
+/**
+ * The requested `fields` paths that no item (or record) has, with a note naming them and the top-level
+ * fields there are, so a misspelt path is not a silent empty result. Undefined when every path was found.
+ */
+export function missingFieldsNote(raw: readonly unknown[], fields: FieldsChoice): string | undefined {
+  if (!Array.isArray(fields) || raw.length === 0) return undefined;
+  const found = (path: string) => raw.some((item) => JSON.stringify(keepPaths(item, [path])) !== '{}');
+  const missing = fields.filter((path) => !found(path));
+  if (missing.length === 0) return undefined;
+  const top = [...new Set(raw.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : [])))];
+  return `fields: nothing has ${missing.map((m) => `"${m}"`).join(', ')}; the fields are: ${top.join(', ')}.`;
+}

@@ -143,6 +143,18 @@ export interface View {
   readonly id?: string;
 }
 
+/**
+ * Input fields a caller may leave out to search every item of another list: the executor lists them first
+ * (one more request, through that tool's own operation) and makes one request per item. Given fields narrow
+ * the items searched. E.g. concierge-logs without `routerId` searches every Concierge router.
+ */
+export interface Expand {
+  /** The list tool that gives the values (e.g. `concierge-list-routers`). */
+  readonly from: string;
+  /** Each input field, and the dotted path of its value in an item of that list. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
 /** A filter the Edge API lacks, applied by this layer to each returned item. */
 export interface LocalFilter {
   /** Dotted path of the input field that holds the wanted value(s) (e.g. `guestEmail`, `filter.type`). */
@@ -211,6 +223,8 @@ export interface Tool<TInput extends InputSchema = InputSchema, TName extends st
   readonly view?: View;
   /** Filters applied to the items by this layer (the Edge API lacks them or may ignore them). */
   readonly filters?: readonly LocalFilter[];
+  /** Inputs that, left out, are filled with each item of another list (a search across them). */
+  readonly expand?: Expand;
   /** Present when the API caps the time span between two inputs. */
   readonly span?: SpanLimit;
   /** Explicit safety class. */

@@ -2,11 +2,10 @@ import { decodeCursor, encodeCursor, argsKey, type ListPosition } from './cursor
 import { EdgeError } from './errors.js';
 import { getPath } from './get-path.js';
 import { activeFilters, matches } from './local-filter.js';
-import type { EdgeResponse } from './send.js';
-import { toRequest, type EdgeRequest } from './to-request.js';
+import { itemsOf, segmentsOf, type SendFor } from './segments.js';
+import { toRequest } from './to-request.js';
 import type { AnyTool } from './tool.js';
-import { shapeItem, type FieldsChoice } from './shape.js';
-import { splitRange, withWindow } from './windows.js';
+import { missingFieldsNote, shapeItem, type FieldsChoice } from './shape.js';
 
 /** One page of a list result: the items, and a continuation when more may remain. */
 export interface ListPage {
@@ -18,8 +17,8 @@ export interface ListPage {
 
 /** How the walk reaches the Edge API and reports progress. */
 export interface WalkContext {
-  /** Sends one request (with retries and the rest of the executor's rules). */
-  readonly send: (request: EdgeRequest) => Promise<EdgeResponse>;
+  /** Sends one request of a tool (its own operation, with retries and the rest of the executor's rules). */
+  readonly send: SendFor;
   /** Characters the items may take in the result. */
   readonly budget: number;
   /** Called after each upstream request. */
@@ -28,13 +27,6 @@ export interface WalkContext {
 
 /** Most upstream requests one tool call makes before it returns what it has, with a cursor. */
 export const MAX_REQUESTS_PER_CALL = 40;
-
-/** The items of a response: at the view's path, or the response itself when the API answered a bare list. */
-function itemsOf(tool: AnyTool, data: unknown): unknown[] {
-  if (Array.isArray(data)) return data;
-  const items = getPath(data, tool.view?.items ?? '');
-  return Array.isArray(items) ? items : [];
-}
 
 /** Whether the upstream has pages after `page` (of `size` items) in this window. */
 function hasMorePages(tool: AnyTool, data: unknown, page: number, size: number, count: number): boolean {
@@ -49,16 +41,16 @@ function startPosition(
   tool: AnyTool,
   input: Readonly<Record<string, unknown>>,
   filtered: boolean,
-  windows: number,
+  segments: number,
 ): ListPosition {
   const paging = input['pagination'] as { page?: number; pageSize?: number } | undefined;
   const n = paging?.pageSize ?? tool.pagination?.defaultPageSize ?? Number.MAX_SAFE_INTEGER;
   const page = paging?.page ?? 0;
-  if (page > 0 && (filtered || windows > 1)) {
+  if (page > 0 && (filtered || segments > 1)) {
     throw new EdgeError(
       'invalid-arguments',
       `Invalid arguments for ${tool.name} (nothing was sent):\n- pagination.page: with ${
-        filtered ? 'a filter this server applies' : 'a range split into windows'
+        filtered ? 'a filter this server applies' : 'a range split into windows or a search across items'
       }, page with nextCursor instead (start with page 0).`,
       { fields: ['pagination.page'] },
     );
@@ -81,32 +73,32 @@ export async function walkList(
   ctx: WalkContext,
 ): Promise<ListPage> {
   const filters = activeFilters(tool, input);
-  const windows = splitRange(tool.span, input);
   const key = argsKey(input);
   const cursor = input['cursor'] as string | undefined;
-  let pos = cursor
-    ? decodeCursor(cursor, key, tool.name)
-    : startPosition(tool, input, filters.length > 0, windows.length);
+  const start = cursor ? decodeCursor(cursor, key, tool.name) : undefined;
+  const { segments, requests: listed } = await segmentsOf(tool, input, ctx.send);
+  let pos = start ?? startPosition(tool, input, filters.length > 0, segments.length);
   const { pagination: _p, ...wire } = input;
   const results: unknown[] = [];
+  const raw: unknown[] = [];
   const seen = new Set<unknown>();
   let chars = 0;
-  let requests = 0;
+  let requests = listed;
   let total: number | undefined;
   let stopped: 'full' | 'budget' | 'requests' | undefined;
 
-  while (pos.w < windows.length) {
+  while (pos.w < segments.length) {
     if (requests >= MAX_REQUESTS_PER_CALL) {
       stopped = 'requests';
       break;
     }
-    const args = withWindow(tool.span, wire, windows[pos.w]);
+    const args: Record<string, unknown> = { ...wire, ...segments[pos.w] };
     if (tool.pagination) args['pagination'] = { page: pos.p, pageSize: pos.u };
-    const response = await ctx.send(toRequest(tool, args));
+    const response = await ctx.send(toRequest(tool, args), tool);
     requests++;
-    ctx.onProgress?.(requests, windows.length > 1 ? windows.length : undefined);
+    ctx.onProgress?.(requests, segments.length > 1 ? segments.length : undefined);
     const items = itemsOf(tool, response.data);
-    if (windows.length === 1 && filters.length === 0) {
+    if (segments.length === 1 && filters.length === 0) {
       const t = getPath(response.data, 'total');
       total = typeof t === 'number' ? t : undefined;
     }
@@ -128,6 +120,7 @@ export async function walkList(
       }
       if (id !== undefined) seen.add(id);
       results.push(shaped);
+      if (raw.length < 20) raw.push(item);
       chars += size;
     }
     if (stopped) {
@@ -137,20 +130,21 @@ export async function walkList(
     pos = hasMorePages(tool, response.data, pos.p, pos.u, items.length)
       ? { ...pos, p: pos.p + 1, o: 0 }
       : { ...pos, w: pos.w + 1, p: 0, o: 0 };
-    if (results.length >= pos.n && pos.w < windows.length) {
+    if (results.length >= pos.n && pos.w < segments.length) {
       stopped = 'full';
       break;
     }
   }
-  const more = stopped !== undefined && pos.w < windows.length;
+  const more = stopped !== undefined && pos.w < segments.length;
+  const notes = [
+    stopped === 'budget' ? `Cut at ${results.length} items to fit the result size; pass nextCursor for the rest.` : '',
+    stopped === 'requests' ? `Stopped after ${requests} requests; pass nextCursor to go on.` : '',
+    missingFieldsNote(raw, fields) ?? '',
+  ].filter(Boolean);
   return {
     results,
     ...(total === undefined ? {} : { total }),
     ...(more ? { nextCursor: encodeCursor(pos, key) } : {}),
-    ...(stopped === 'budget'
-      ? { note: `Cut at ${results.length} items to fit the result size; pass nextCursor for the rest.` }
-      : stopped === 'requests'
-        ? { note: `Stopped after ${requests} requests; pass nextCursor to go on.` }
-        : {}),
+    ...(notes.length ? { note: notes.join(' ') } : {}),
   };
 }

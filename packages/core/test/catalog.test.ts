@@ -173,6 +173,21 @@ describe('catalog invariants', () => {
   );
 
   it(
+    'expands only optional inputs, from a list tool of the catalog that needs no input',
+    each((tool) => {
+      if (!tool.expand) return;
+      const from = tools.find((t) => t.name === tool.expand!.from);
+      expect(from?.view?.items, `${tool.name}: expand.from is a list tool`).toBeDefined();
+      expect(from!.safety.kind).toBe('read');
+      for (const field of Object.keys(tool.expand.fields)) {
+        const entry = tool.input.entries[field] as { type: string } | undefined;
+        expect(entry?.type, `${tool.name}.${field} is an optional input`).toBe('optional');
+      }
+      expect(v.safeParse(from!.input, {}).success, `${from!.name} takes no required input`).toBe(true);
+    }),
+  );
+
+  it(
     'states why it has its safety class',
     each((tool) => {
       expect(tool.docs.safetyReason.length, tool.name).toBeGreaterThan(10);

@@ -205,6 +205,38 @@ describe('filters where the API has none', () => {
     expect(spent).toBeLessThanOrEqual(10_000);
   });
 
+  it('searches every router when routerId is left out: the lead in one call', async () => {
+    const client = await connect();
+    const acme = sandbox.tenant('acme');
+    const log = [...acme.conciergeLogs].at(-1)!;
+    const end = Date.now() + DAY;
+    const before = sandbox.requests.length;
+    const result = await client.callTool({
+      name: 'concierge-logs',
+      arguments: { start: iso(end - 92 * DAY), end: iso(end), guestEmail: log.guestEmail },
+    });
+    const found = (result.structuredContent as { results: Json[] }).results;
+    const truth = [...acme.conciergeLogs].filter((l) => l.guestEmail === log.guestEmail).map((l) => l.id);
+    expect(found.map((l) => l['id']).sort()).toStrictEqual([...truth].sort());
+    expect(tokens(resultText(result as never))).toBeLessThanOrEqual(2_000);
+    const sent = sandbox.requests.slice(before);
+    expect(sent[0]!.operation).toBe('concierge-list-routers');
+    const routers = new Set(sent.slice(1).map((r) => r.query['routerId']));
+    expect(routers.size).toBe(acme.conciergeRouters.size);
+    expect(sent.slice(1).every((r) => r.operation === 'concierge-logs')).toBe(true);
+  });
+
+  it('names a fields path that nothing has, instead of an empty silence', async () => {
+    const client = await connect();
+    const result = await client.callTool({
+      name: 'user-find',
+      arguments: { query: 'a', fields: ['id', 'licenz'] },
+    });
+    const page = result.structuredContent as { results: Json[]; note?: string };
+    expect(page.results.length).toBeGreaterThan(0);
+    expect(page.note).toMatch(/^fields: nothing has "licenz"; the fields are: id, name, email, .*licenses/);
+  });
+
   it("lists one team's distributions, and one user's, filtered by this server", async () => {
     const client = await connect();
     const acme = sandbox.tenant('acme');

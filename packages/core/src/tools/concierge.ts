@@ -57,7 +57,7 @@ export const conciergeTools = [
     noBody: true,
     view: {
       items: 'routers',
-      keep: ['router.id', 'router.name', 'router.slug', 'router.acceptsRouting', 'workspaceId'],
+      keep: ['router.id', 'router.name', 'router.slug', 'router.routing.rules[].ruleIds', 'workspaceId'],
     },
     filters: [{ input: 'workspaceId', item: 'workspaceId', send: true }],
     safety: { kind: 'read', idempotent: true },
@@ -234,15 +234,18 @@ export const conciergeTools = [
     title: 'Read Concierge routing logs',
     group: 'concierge',
     description:
-      "One router's routing decisions between start and end (up to 92 days: split into 30-day requests here). " +
-      'guestEmail is matched by this server, reading pages of 500.',
+      'Concierge routing decisions between start and end; up to 92 days (split into 30-day requests here). ' +
+      'Without routerId it searches every router (listing them first). guestEmail is matched by this server, ' +
+      'reading pages of 500.',
     operation: { name: 'concierge-logs', method: 'POST', path: '/v1/org/concierge/logs' },
     input: v.object({
-      workspaceId: ref('workspaceId', "The router's workspaceId (concierge-list-routers)."),
-      routerId: v.pipe(
-        v.string('routerId must be a string'),
-        v.uuid('routerId must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012'),
-        v.description('router.id from concierge-list-routers.'),
+      workspaceId: v.optional(ref('workspaceId', "The router's workspaceId; omit to search all.")),
+      routerId: v.optional(
+        v.pipe(
+          v.string('routerId must be a string'),
+          v.uuid('routerId must be a UUID such as 4a8f2b3c-7d1e-4f9b-8a2c-3d5e6f789012'),
+          v.description('router.id (concierge-list-routers); omit to search all.'),
+        ),
       ),
       start: isoDateTime('From'),
       end: isoDateTime('To'),
@@ -268,6 +271,7 @@ export const conciergeTools = [
       keep: ['id', 'status', 'triggeredAt', 'guestEmail', 'meetingId', 'assignments', 'matchedPath.route'],
     },
     filters: [{ input: 'guestEmail', item: 'guestEmail' }],
+    expand: { from: 'concierge-list-routers', fields: { routerId: 'router.id', workspaceId: 'workspaceId' } },
     span: { start: 'start', end: 'end', maxDays: 30, splitUpTo: LONGEST_RANGE_DAYS },
     safety: { kind: 'read', idempotent: true },
     permission: 'logs.read',
@@ -278,8 +282,9 @@ export const conciergeTools = [
         'A POST that takes only query parameters and no body (spec). page/pageSize were added after the spec ' +
         '(max 500 per Chili Piper prose) and are sent in the query (inferred); the spec response is untyped and ' +
         'its text describes a bare array of entries, which this layer also accepts (items at "results" otherwise). ' +
-        'guestEmail is not an API filter: this layer applies it to each entry. Permission: logs.read per the spec; ' +
-        'the MCP README says concierge.read.',
+        'guestEmail is not an API filter: this layer applies it to each entry. The API requires workspaceId and ' +
+        'routerId; when they are left out, this layer lists the routers (concierge-list-routers, which needs ' +
+        'concierge.read) and asks each one. Permission: logs.read per the spec; the MCP README says concierge.read.',
       safetyReason: 'A read sent as POST; changes nothing.',
     },
   }),

@@ -407,6 +407,7 @@ export const distributionsTools = [
       ),
     }),
     fields: { body: { in: 'body', root: true } },
+    view: { omit: ['state', 'prioritization', 'published.capping', 'published.assignmentTypeConfig'] },
     safety: { kind: 'write', idempotent: false },
     permission: 'distribution.modify',
     response: 'json',

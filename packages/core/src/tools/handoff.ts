@@ -73,6 +73,7 @@ export const handoffTools = [
       body: initBody,
     }),
     fields: { body: { in: 'body', root: true } },
+    view: { omit: ['routers[].pathResults[].startTimes[].attendees[].email'] },
     safety: { kind: 'read', idempotent: true },
     permission: 'handoff.schedule',
     response: 'json',

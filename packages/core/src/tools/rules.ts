@@ -243,7 +243,7 @@ const revision = v.pipe(
   v.number('revision must be the integer metadata.revision from rule-list or rule-get'),
   v.integer('revision must be the integer metadata.revision from rule-list or rule-get'),
   v.minValue(0, 'revision must be the integer metadata.revision from rule-list or rule-get'),
-  v.description('metadata.revision from rule-get, read just before.'),
+  v.description('metadata.revision (rule-list or rule-get), read just before.'),
 );
 
 export const rulesTools = [
@@ -414,7 +414,7 @@ export const rulesTools = [
     group: 'rules',
     description:
       'Deletes a rule: routers stop evaluating it at once and it cannot be restored. Pass the metadata.revision ' +
-      'from rule-get; a stale one is refused (409).',
+      'just read; a stale one is refused (409).',
     operation: { name: 'rule-delete', method: 'DELETE', path: '/v1/org/rule' },
     input: v.object({
       ruleId: ref('ruleId', 'From rule-list.'),

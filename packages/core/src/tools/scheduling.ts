@@ -194,6 +194,7 @@ export const schedulingTools = [
         ),
       ),
     }),
+    view: { omit: ['startTimes[].attendees[].email'] },
     safety: { kind: 'read', idempotent: true },
     permission: 'scheduling-links.schedule',
     response: 'json',
