@@ -31,9 +31,15 @@ async function expansions(
   if (!from) throw new TypeError(`${tool.name}: expand.from names no tool ("${expand.from}")`);
   const response = await send(toRequest(from, {}), from);
   const values = itemsOf(from, response.data)
-    .filter((item) => fields.every(([field, path]) => input[field] === undefined || getPath(item, path) === input[field]))
+    .filter((item) =>
+      fields.every(([field, path]) => input[field] === undefined || getPath(item, path) === input[field]),
+    )
     .map((item) =>
-      Object.fromEntries(fields.filter(([field]) => input[field] === undefined).map(([field, path]) => [field, getPath(item, path)])),
+      Object.fromEntries(
+        fields
+          .filter(([field]) => input[field] === undefined)
+          .map(([field, path]) => [field, getPath(item, path)]),
+      ),
     );
   return { values, requests: 1 };
 }

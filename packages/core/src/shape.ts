@@ -32,6 +32,8 @@ export function missingFieldsNote(raw: readonly unknown[], fields: FieldsChoice)
   const found = (path: string) => raw.some((item) => JSON.stringify(keepPaths(item, [path])) !== '{}');
   const missing = fields.filter((path) => !found(path));
   if (missing.length === 0) return undefined;
-  const top = [...new Set(raw.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : [])))];
+  const top = [
+    ...new Set(raw.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : []))),
+  ];
   return `fields: nothing has ${missing.map((m) => `"${m}"`).join(', ')}; the fields are: ${top.join(', ')}.`;
 }

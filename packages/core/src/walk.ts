@@ -137,7 +137,9 @@ export async function walkList(
   }
   const more = stopped !== undefined && pos.w < segments.length;
   const notes = [
-    stopped === 'budget' ? `Cut at ${results.length} items to fit the result size; pass nextCursor for the rest.` : '',
+    stopped === 'budget'
+      ? `Cut at ${results.length} items to fit the result size; pass nextCursor for the rest.`
+      : '',
     stopped === 'requests' ? `Stopped after ${requests} requests; pass nextCursor to go on.` : '',
     missingFieldsNote(raw, fields) ?? '',
   ].filter(Boolean);

@@ -170,7 +170,9 @@ describe('list walker: truthful continuation', () => {
     const { send, seen } = upstream('page');
     await expect(
       walkList(tool, { ...range(40), pagination: { page: 2 } }, undefined, { send, budget: 1_000 }),
-    ).rejects.toThrow(/pagination\.page: with a range split into windows or a search across items, page with nextCursor instead/);
+    ).rejects.toThrow(
+      /pagination\.page: with a range split into windows or a search across items, page with nextCursor instead/,
+    );
     expect(seen).toHaveLength(0);
   });
 });

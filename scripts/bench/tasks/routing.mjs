@@ -13,27 +13,25 @@ export const routingReason = {
     const log = t.conciergeLogs
       .filter((l) => l.routerId === router.id && l.userId && l.triggeredAt <= target)
       .at(-1);
-    const expected = { router: router.slug, route: log.ruleId ? 'RuleRoute' : 'CatchAllRoute' };
+    const expected = { router: router.id, route: log.ruleId ? 'RuleRoute' : 'CatchAllRoute' };
     return {
       input: { guestEmail: log.guestEmail },
       expected: { ...expected, assignee: t.users.get(log.userId).name },
     };
   },
-  // concierge-logs needs a routerId, so the model asks each router in turn, with the server-side guestEmail
-  // filter over the longest range one call takes (92 days), and stops at the first router that has the lead.
+  // Without a routerId, concierge-logs searches every router itself (the server lists them first); the
+  // guestEmail filter is applied by the server over the longest range one call takes (92 days).
   run: async (call, { guestEmail }, clock) => {
-    const list = (await listAll(call, 'concierge-list-routers', {}, shape.list)).map(shape.router);
     const window = { start: iso(clock.now - 92 * DAY), end: iso(clock.now), guestEmail };
-    for (const router of list) {
-      const args = { workspaceId: router.workspaceId, routerId: router.id, ...window };
-      const logs = (await listAll(call, 'concierge-logs', args, shape.list)).map(shape.logEntry);
-      // The latest decision for the lead (logs come oldest first).
-      const hit = logs.filter((e) => e.guestEmail.toLowerCase() === guestEmail.toLowerCase()).at(-1);
-      if (!hit) continue;
-      const assignee = shape.user(await call('user-read', { userId: hit.assigneeId }));
-      return { router: router.slug, route: hit.route, assignee: assignee.name };
-    }
-    return { router: 'not found' };
+    const logs = (await listAll(call, 'concierge-logs', window, shape.list)).map(shape.logEntry);
+    // The latest decision for the lead (logs come oldest first within each router).
+    const hit = logs
+      .filter((e) => e.guestEmail.toLowerCase() === guestEmail.toLowerCase())
+      .sort((a, b) => (a.at < b.at ? -1 : 1))
+      .at(-1);
+    if (!hit) return { router: 'not found' };
+    const assignee = shape.user(await call('user-read', { userId: hit.assigneeId }));
+    return { router: hit.routerId, route: hit.route, assignee: assignee.name };
   },
 };
 
@@ -105,9 +103,8 @@ export const deleteRuleChecked = {
   },
   run: async (call, { rule }) => {
     const found = await findRule(call, rule);
-    // The compact router item has no routing: ask for whole records to see which rules each router uses.
-    const args = { fields: 'all' };
-    const routers = (await listAll(call, 'concierge-list-routers', args, shape.list)).map(shape.router);
+    // The compact router item lists the rule ids its routing uses (router.routing.rules[].ruleIds).
+    const routers = (await listAll(call, 'concierge-list-routers', {}, shape.list)).map(shape.router);
     const usedBy = routers.filter((r) => r.ruleIds?.includes(found.id)).map((r) => r.slug);
     await call('rule-delete', { ruleId: found.id, revision: found.revision });
     return { usedBy: sorted(usedBy), deleted: true };

@@ -133,6 +133,8 @@ export const router = (x) => ({
 
 /** One concierge-logs entry: whose lead, who got it, and through which route. */
 export const logEntry = (e) => ({
+  routerId: e.routerId,
+  at: e.triggeredAt,
   guestEmail: e.guestEmail,
   assigneeId: e.assignments?.[0]?.userId,
   route: e.matchedPath?.route?.type,

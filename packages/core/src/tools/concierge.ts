@@ -268,7 +268,16 @@ export const conciergeTools = [
     view: {
       items: 'results',
       id: 'id',
-      keep: ['id', 'status', 'triggeredAt', 'guestEmail', 'meetingId', 'assignments', 'matchedPath.route'],
+      keep: [
+        'id',
+        'routerId',
+        'status',
+        'triggeredAt',
+        'guestEmail',
+        'meetingId',
+        'assignments',
+        'matchedPath.route',
+      ],
     },
     filters: [{ input: 'guestEmail', item: 'guestEmail' }],
     expand: { from: 'concierge-list-routers', fields: { routerId: 'router.id', workspaceId: 'workspaceId' } },
