@@ -1,6 +1,9 @@
-// Generates docs/tools.md from the built core catalog. `--check` fails when the committed file is stale.
+// Generates docs/tools.md and the generated blocks of docs/safety.md from the built core catalog (and the
+// sandbox, for the safety transcript). `--check` fails when a committed file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { catalog, TOOL_GROUPS, toMcpTool } from '../packages/core/dist/index.js';
+import { safetyDoc } from './lib/safety-docs.mjs';
 
 const out = new URL('../docs/tools.md', import.meta.url);
 const esc = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -66,19 +69,28 @@ for (const group of TOOL_GROUPS) {
   }
 }
 
-if (process.argv.includes('--check')) {
-  let current = '';
+const safetyFile = new URL('../docs/safety.md', import.meta.url);
+const read = (file) => {
   try {
-    current = readFileSync(out, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
-    // missing counts as stale
+    return ''; // missing counts as stale
   }
-  if (current !== md) {
-    console.error('docs/tools.md is stale: run `pnpm docs` and commit the result.');
+};
+const safetyMd = await safetyDoc(read(safetyFile), fileURLToPath(safetyFile));
+
+if (process.argv.includes('--check')) {
+  const stale = [
+    ...(read(out) === md ? [] : ['docs/tools.md']),
+    ...(read(safetyFile) === safetyMd ? [] : ['docs/safety.md']),
+  ];
+  if (stale.length > 0) {
+    console.error(`${stale.join(' and ')} stale: run \`pnpm docs\` and commit the result.`);
     process.exit(1);
   }
-  console.log('docs/tools.md is current.');
+  console.log('docs/tools.md and docs/safety.md are current.');
 } else {
   writeFileSync(out, md);
-  console.log(`wrote docs/tools.md (${catalog.length} tools)`);
+  writeFileSync(safetyFile, safetyMd);
+  console.log(`wrote docs/tools.md (${catalog.length} tools) and docs/safety.md`);
 }

@@ -1,5 +1,6 @@
 // What the tool list costs a model, in o200k_base tokens, as a client receives it over stdio from the built
-// server (`node packages/stdio/dist/cli.js --sandbox`), in full and in read-only mode. A measurement, not a
+// server (`node packages/stdio/dist/cli.js --sandbox`), in full, in read-only mode and with confirmation on
+// (`--confirm destructive`, the HTTP servers' default: guarded tools list a `confirm` input). A measurement, not a
 // test: it prints numbers and never fails on them.
 //
 //   npx -y pnpm@10 tokens            (builds first; output on stdout, build log on stderr)
@@ -82,12 +83,17 @@ const clip = (s) => (s.length > 100 ? `${s.slice(0, 97)}...` : s);
 
 const full = await measure('all tools', []);
 const readOnly = await measure('read-only', ['--read-only']);
+const confirm = await measure('confirmation on', ['--confirm', 'destructive']);
 if (flags.json) {
-  console.log(JSON.stringify({ commit: commit(), encoding: 'o200k_base', full, readOnly }, null, 2));
+  console.log(JSON.stringify({ commit: commit(), encoding: 'o200k_base', full, readOnly, confirm }, null, 2));
 } else {
   console.log(`tools/list tokens (o200k_base, gpt-tokenizer) at ${commit()}, Node ${process.version}`);
   console.log('per tool: countTokens(name + description + JSON.stringify(inputSchema))');
   printMode(full, { perTool: true });
   printMode(readOnly, { perTool: false });
-  console.log(`\nsummary: all tools ${full.total} tokens, read-only ${readOnly.total} tokens`);
+  printMode(confirm, { perTool: false });
+  console.log(
+    `\nsummary: all tools ${full.total} tokens, read-only ${readOnly.total} tokens, ` +
+      `confirmation on (HTTP default) ${confirm.total} tokens`,
+  );
 }

@@ -1,5 +1,6 @@
 import { catalog } from './catalog.js';
 import { ConfigError } from './config-error.js';
+import { parseConfirm, type ConfirmTools } from './confirm/policy.js';
 import { unknownNames } from './select.js';
 import { TOOL_GROUPS } from './tool.js';
 
@@ -23,6 +24,8 @@ export interface EnvOptions {
   readonly exclude?: string[] | undefined;
   /** `CHILI_PIPER_READ_ONLY`. */
   readonly readOnly: boolean;
+  /** `CHILI_PIPER_CONFIRM`; absent when unset, so each entry point applies its own default. */
+  readonly confirm?: ConfirmTools | undefined;
 }
 
 /** The variables {@link optionsFromEnv} reads, with what each means (for help texts and docs). */
@@ -33,6 +36,9 @@ export const ENV_VARIABLES = {
   CHILI_PIPER_TOOLS: 'Comma list of tool or group names to serve (default: all).',
   CHILI_PIPER_EXCLUDE_TOOLS: 'Comma list of tool or group names never to serve.',
   CHILI_PIPER_READ_ONLY: '"true" serves only tools that change nothing.',
+  CHILI_PIPER_CONFIRM:
+    '"destructive": destructive tools answer a preview and act only when called again with its token; "none" ' +
+    '(default over stdio; HTTP servers default to destructive).',
 } as const;
 
 /** Parses a comma-separated list (`"meetings, rule-get"` → `["meetings", "rule-get"]`); empty → undefined. */
@@ -138,5 +144,6 @@ export function optionsFromEnv(env: Env): EnvOptions {
     include: toolList('CHILI_PIPER_TOOLS', env['CHILI_PIPER_TOOLS']),
     exclude: toolList('CHILI_PIPER_EXCLUDE_TOOLS', env['CHILI_PIPER_EXCLUDE_TOOLS']),
     readOnly: parseBoolean('CHILI_PIPER_READ_ONLY', env['CHILI_PIPER_READ_ONLY']) ?? false,
+    confirm: parseConfirm('CHILI_PIPER_CONFIRM', env['CHILI_PIPER_CONFIRM']),
   };
 }

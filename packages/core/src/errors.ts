@@ -18,6 +18,8 @@ export type EdgeErrorKind =
   | 'unexpected-response'
   | 'response-too-large'
   | 'tool-unavailable'
+  | 'confirmation-refused'
+  | 'declined'
   | 'internal';
 
 /** A failed tool call. `message` is safe to show a model: it never holds the API key. */
@@ -79,8 +81,25 @@ export interface FailedResponse {
   readonly toolName: string;
   readonly permission?: string | undefined;
   readonly idempotent: boolean;
+  /** Whether the tool only reads (nothing to be unsure about after a failure). */
+  readonly reads: boolean;
+  /** Present when the tool takes a `revision`: the tool that gives the current one ('' when unknown). */
+  readonly revisionFrom?: string | undefined;
   readonly retryAfterSeconds?: number | undefined;
   readonly attempts: number;
+}
+
+/** The generic advice after a 404; the executor replaces it with where the tool's ids come from. */
+export const NOT_FOUND_ADVICE = 'Check the id; list or search first to get a current one.';
+
+/** What to do after an unexpected status: a 4xx was refused; after a 5xx a write may have been applied. */
+function afterFailure(r: FailedResponse): string {
+  if (r.status < 500)
+    return 'The request was refused, so nothing was changed; check the input and the base URL.';
+  if (r.reads) return 'Try again later.';
+  return r.idempotent
+    ? 'The change may or may not have been applied; repeating this call is safe (it gives the same state).'
+    : 'The change may or may not have been applied: check with a read tool before calling it again.';
 }
 
 /** Maps an Edge API error response to an {@link EdgeError} whose message says what to do next. */
@@ -117,14 +136,17 @@ export function toEdgeError(r: FailedResponse): EdgeError {
     case r.status === 404:
       return new EdgeError(
         'not-found',
-        `Nothing was found for ${r.toolName} (404).${quoted} Check the id; list or search first to get a current one.`,
+        `Nothing was found for ${r.toolName} (404).${quoted} ${NOT_FOUND_ADVICE}`,
         base,
       );
     case r.status === 409:
       return new EdgeError(
         'conflict',
-        `${r.toolName} conflicts with the current state (409).${quoted} If it names a revision, read the item again ` +
-          '(rule-get or rule-list) and retry with its current revision.',
+        `${r.toolName} conflicts with the current state (409).${quoted} ` +
+          (r.revisionFrom !== undefined
+            ? `If it names a revision, read the item again${r.revisionFrom ? ` (${r.revisionFrom})` : ''} and ` +
+              'retry with its current revision.'
+            : 'Read the current state with a read tool before deciding what to do; the same call fails again.'),
         base,
       );
     case r.status === 422:
@@ -143,9 +165,7 @@ export function toEdgeError(r: FailedResponse): EdgeError {
       return new EdgeError(
         r.status >= 500 ? 'server-error' : 'unexpected-response',
         `The Edge API answered ${r.toolName} with HTTP ${r.status}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}.${quoted} ` +
-          (r.idempotent
-            ? 'Try again later.'
-            : 'The change may or may not have been applied: check with a read tool before calling it again.'),
+          afterFailure(r),
         base,
       );
   }

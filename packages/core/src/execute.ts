@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error.js';
-import { EdgeError, redact } from './errors.js';
+import { EdgeError, NOT_FOUND_ADVICE, redact } from './errors.js';
+import { idHint } from './id-hint.js';
 import { redactResult } from './redact.js';
 import { resultUri } from './result-link.js';
 import {
@@ -101,8 +102,11 @@ export async function executeTool(
     // One place for the key: every success (lists, text ranges, records) is scrubbed before it leaves.
     return redactResult(await run(tool, rawArgs, options), options.apiKey);
   } catch (error) {
-    if (error instanceof EdgeError)
-      return errorResult(redact(error.message, options.apiKey), errorData(error));
+    if (error instanceof EdgeError) {
+      const hint = error.kind === 'not-found' ? idHint(tool, rawArgs) : '';
+      const message = hint ? error.message.replace(NOT_FOUND_ADVICE, hint) : error.message;
+      return errorResult(redact(message, options.apiKey), errorData(error));
+    }
     const message = error instanceof Error ? error.message : String(error);
     return errorResult(redact(`Internal error in ${tool.name}: ${message}`, options.apiKey), {
       kind: 'internal',

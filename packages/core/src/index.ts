@@ -46,6 +46,26 @@ export {
   type KeyProblem,
 } from './env.js';
 export { createChiliPiperServer, type ChiliPiperServerOptions, type KeyContext } from './server.js';
+export { SANDBOX_INSTRUCTIONS } from './instructions.js';
+export {
+  DEFAULT_CONFIRM_TTL_SECONDS,
+  parseConfirm,
+  resolveConfirm,
+  withoutElicitation,
+  type ConfirmOption,
+  type ConfirmOptions,
+  type ConfirmPolicy,
+  type ConfirmTools,
+} from './confirm/policy.js';
+export type {
+  Preview,
+  PreviewChange,
+  PreviewDiff,
+  PreviewFact,
+  PreviewRead,
+  PreviewReference,
+  PreviewSpec,
+} from './confirm/types.js';
 export { toMcpTool } from './listing.js';
 export { createChiliPiperClient } from './client.js';
 export { bindTools, type BoundTool } from './bind-tools.js';

@@ -1,10 +1,17 @@
 import { errorBody, successData, tooLarge } from './content-check.js';
 import { toEdgeError, type EdgeError } from './errors.js';
 import type { RawAnswer } from './exchange.js';
+import { namedSource } from './id-sources.js';
 import { redirectError } from './redirect.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { EdgeResponse } from './send.js';
 import type { AnyTool } from './tool.js';
+
+/** For a tool that takes a `revision`: the tool its description says gives it ('' when it names none). */
+function revisionSource(tool: AnyTool): string | undefined {
+  const field = tool.input.entries['revision'];
+  return field ? (namedSource(field) ?? '') : undefined;
+}
 
 /** Statuses worth retrying for an idempotent call. */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -39,6 +46,8 @@ export function interpret(
     toolName: tool.name,
     permission: tool.permission,
     idempotent: tool.safety.idempotent,
+    reads: tool.safety.kind === 'read',
+    revisionFrom: revisionSource(tool),
     retryAfterSeconds: retryAfter,
     attempts: attempt,
   });

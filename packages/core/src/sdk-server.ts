@@ -11,7 +11,7 @@ let ajv: AjvJsonSchemaValidator | undefined;
 /**
  * One JSON Schema validator for every server, made on first use. The SDK makes a new Ajv instance in each
  * `Server` constructor (about a tenth of a stateless HTTP request's CPU time) and uses it only to check
- * elicitation answers, which these tools never request.
+ * elicitation answers, which only the confirmation of a destructive tool asks for (`confirm/elicit.ts`).
  */
 const sharedValidator: jsonSchemaValidator = {
   getValidator: (schema) => (ajv ??= new AjvJsonSchemaValidator()).getValidator(schema),

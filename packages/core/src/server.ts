@@ -4,6 +4,10 @@ import {
   ListToolsRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
+import { personAsker } from './confirm/elicit.js';
+import { withConfirmField } from './confirm/listing.js';
+import type { ConfirmOption } from './confirm/policy.js';
+import { serverInstructions } from './instructions.js';
 import { toMcpTool } from './listing.js';
 import { serveResultLinks, type Extra } from './resources.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
@@ -29,8 +33,16 @@ export interface ChiliPiperServerOptions extends ToolFilter, Omit<ExecuteOptions
   readonly tools?: readonly AnyTool[] | undefined;
   /** Server name and version reported to clients. */
   readonly serverInfo?: { name: string; version: string } | undefined;
-  /** Text the server gives clients at initialization (e.g. "this is a sandbox"). */
+  /**
+   * Text added after the instructions the server generates for clients at initialization (e.g. the sandbox
+   * notice, `SANDBOX_INSTRUCTIONS`).
+   */
   readonly instructions?: string | undefined;
+  /**
+   * Which tools answer with a preview and act only once confirmed (`'destructive'` or `'none'`, the default),
+   * or the policy with its token secret, lifetime and elicitation switch. See docs/safety.md.
+   */
+  readonly confirm?: ConfirmOption | undefined;
 }
 
 const SERVER_OPTIONS: ReadonlySet<string> = new Set([
@@ -40,6 +52,7 @@ const SERVER_OPTIONS: ReadonlySet<string> = new Set([
   'tools',
   'serverInfo',
   'instructions',
+  'confirm',
 ] satisfies (keyof ChiliPiperServerOptions)[]);
 
 /**
@@ -49,7 +62,16 @@ const SERVER_OPTIONS: ReadonlySet<string> = new Set([
  */
 export function createChiliPiperServer(options: ChiliPiperServerOptions): Server {
   checkOptionNames(options, SERVER_OPTIONS);
-  const { include, exclude, readOnly, tools: toolsOption, serverInfo, instructions, apiKey } = options;
+  const {
+    include,
+    exclude,
+    readOnly,
+    tools: toolsOption,
+    serverInfo,
+    instructions,
+    apiKey,
+    confirm,
+  } = options;
   /** The executor's options, read at call time (an option may be a getter that changes between calls). */
   const execute = (): Omit<ExecuteOptions, 'apiKey' | 'signal'> => {
     const {
@@ -60,6 +82,7 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
       serverInfo: _s,
       instructions: _n,
       apiKey: _k,
+      confirm: _c,
       ...rest
     } = options;
     return rest;
@@ -68,12 +91,15 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
     all: toolsOption ?? catalog,
     filter: { include, exclude, readOnly },
     execute,
+    confirm,
   });
-  const listed = caller.tools.map(toMcpTool);
+  const listed = caller.tools.map((t) =>
+    caller.confirm.guards(t) ? withConfirmField(toMcpTool(t)) : toMcpTool(t),
+  );
   // The SDK Server, with -32602 for malformed params and a shared JSON Schema validator (sdk-server.ts).
   const server = new ChiliPiperSdkServer(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
     capabilities: { tools: { listChanged: false }, resources: {} },
-    ...(instructions ? { instructions } : {}),
+    instructions: serverInstructions(caller, instructions),
   });
   const keyFor = async (extra: Extra) =>
     typeof apiKey === 'function'
@@ -100,6 +126,7 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
       apiKey: key,
       signal: extra.signal,
       caller: extra.authInfo?.clientId,
+      askPerson: personAsker(server, extra, caller.confirm),
       ...(onProgress ? { onProgress } : {}),
     };
     return (await caller.call(request.params.name, request.params.arguments, context)) as CallToolResult;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ObjectEntries, ObjectSchema, ErrorMessage, ObjectIssue } from 'valibot';
+import type { PreviewSpec } from './confirm/types.js';
 import {
   cursorInput,
   fieldsInput,
@@ -233,6 +234,11 @@ export interface Tool<TInput extends InputSchema = InputSchema, TName extends st
   readonly permission: string;
   /** Response body kind. */
   readonly response: 'json' | 'text' | 'csv';
+  /**
+   * What a person checks before a guarded call acts (read by `confirm/build-preview.ts` when the server's
+   * confirmation policy covers the tool): present on every destructive tool.
+   */
+  readonly preview?: PreviewSpec;
   /** Served only when `include` names the tool itself (not its group): kept out of the default list's tokens. */
   readonly optIn?: true;
   /** Documentation only: never read by the executor. */

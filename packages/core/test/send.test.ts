@@ -111,7 +111,7 @@ describe('send: error formats', () => {
 
   it.each([
     [404, 'not-found', /list or search first/],
-    [409, 'conflict', /current revision/],
+    [409, 'conflict', /read tool before deciding/],
     [422, 'unprocessable', /change it rather than retrying/],
   ] as const)('%i maps to %s with advice', async (status, kind, advice) => {
     stub = await startStub((_req, res) => json(res, status, { errorCode: 'X', errorMessage: 'why' }));

@@ -1,12 +1,8 @@
-import { ConfigError } from '@chilipiper-mcp/core';
+import { ConfigError, SANDBOX_INSTRUCTIONS } from '@chilipiper-mcp/core';
 import { HELP, resolveCliConfig } from './cli-config.js';
 import { serve, type RunningServer, type ServeOptions } from './serve.js';
 
 const log = (message: string) => process.stderr.write(`chilipiper-mcp-http: ${message}\n`);
-
-const SANDBOX_INSTRUCTIONS =
-  'SANDBOX: this server answers from a local emulator of the Chili Piper Edge API with generated demo data. ' +
-  'It is not connected to Chili Piper; nothing here is real.';
 
 /** Runs the CLI: reads flags and environment, starts the server (and a sandbox when no key is set). */
 async function main(): Promise<void> {

@@ -97,6 +97,18 @@ describe('chilipiper-mcp-http CLI', () => {
     expect(() => resolveCliConfig(['--port', 'x'], {})).toThrow(/port/);
   });
 
+  it('turns confirmation on by default (the handler does), off with --confirm none or CHILI_PIPER_CONFIRM', () => {
+    expect(resolveCliConfig([], {}).options.confirm).toBeUndefined();
+    expect(resolveCliConfig(['--confirm', 'none'], {}).options.confirm).toBe('none');
+    expect(resolveCliConfig([], { CHILI_PIPER_CONFIRM: 'none' }).options.confirm).toBe('none');
+    expect(
+      resolveCliConfig(['--confirm', 'destructive'], { CHILI_PIPER_CONFIRM: 'none' }).options.confirm,
+    ).toBe('destructive');
+    expect(() => resolveCliConfig(['--confirm', 'maybe'], {})).toThrow(
+      'CHILI_PIPER_CONFIRM: expected "destructive" or "none", got "maybe".',
+    );
+  });
+
   it('reads the connection limits from the environment and flags, and names a wrong one', () => {
     const env = { MCP_HTTP_HEADERS_TIMEOUT_MS: '12000', MCP_HTTP_MAX_CONNECTIONS: '64' };
     const pick = (argv: string[], from: NodeJS.ProcessEnv) => {

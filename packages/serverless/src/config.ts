@@ -1,4 +1,11 @@
-import { catalog, ConfigError, selectTools, type AnyTool } from '@chilipiper-mcp/core';
+import {
+  catalog,
+  ConfigError,
+  resolveConfirm,
+  selectTools,
+  type AnyTool,
+  type ConfirmOption,
+} from '@chilipiper-mcp/core';
 import { allLoopback, hostMatcher, originMatcher } from './hosts.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -18,6 +25,8 @@ export interface ResolvedConfig {
   readonly maxBodyBytes: number;
   readonly known: readonly AnyTool[];
   readonly deployed: readonly AnyTool[];
+  /** The confirmation policy (default `destructive` on HTTP), checked. */
+  readonly confirm: ConfirmOption;
   readonly hostAllowed: (host: string | null) => boolean;
   readonly originAllowed: (origin: string | null, host: string | null) => boolean;
 }
@@ -85,7 +94,10 @@ export function resolveConfig(options: WebHandlerOptions): ResolvedConfig {
     throw new ConfigError(`maxBodyBytes must be a positive integer, not ${String(options.maxBodyBytes)}.`);
   }
   const known = options.tools ?? catalog;
+  const confirm = options.confirm ?? 'destructive';
+  resolveConfirm(confirm); // a ConfigError now rather than on the first request
   return {
+    confirm,
     credentials,
     path,
     maxBodyBytes,

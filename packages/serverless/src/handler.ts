@@ -1,4 +1,4 @@
-import { createChiliPiperServer, type AnyTool } from '@chilipiper-mcp/core';
+import { createChiliPiperServer, withoutElicitation, type AnyTool } from '@chilipiper-mcp/core';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { authenticator, METADATA_PATH, protectedResourceMetadata, type AuthResult } from './auth.js';
 import { readJsonRpc } from './body.js';
@@ -32,7 +32,17 @@ export function createFetchHandler(options: WebHandlerOptions): FetchHandler {
   const authenticate = authenticator(credentials, path);
   const onError = options.onError ?? logMessage;
   const { include: _i, exclude: _e, readOnly: _r, tools: _t, credentials: _c, ...rest } = options;
-  const { path: _p, allowedHosts: _h, allowedOrigins: _o, maxBodyBytes: _m, onError: _x, ...core } = rest;
+  const {
+    path: _p,
+    allowedHosts: _h,
+    allowedOrigins: _o,
+    maxBodyBytes: _m,
+    onError: _x,
+    confirm: _f,
+    ...core
+  } = rest;
+  // JSON answers cannot carry a server-to-client request, so confirmation goes by preview and token here.
+  const confirm = withoutElicitation(config.confirm);
   const deployedNames = config.deployed.map((t) => t.name);
   const metadataPaths = credentials.mode === 'server-key' ? [METADATA_PATH, `${METADATA_PATH}${path}`] : [];
   const handles = (pathname: string) => {
@@ -48,7 +58,13 @@ export function createFetchHandler(options: WebHandlerOptions): FetchHandler {
   ) {
     // The full catalog filtered by name, so a hidden tool is reported as "not enabled" rather than unknown.
     const include = tools === config.deployed ? deployedNames : tools.map((t) => t.name);
-    const server = createChiliPiperServer({ ...core, tools: config.known, include, apiKey: auth.apiKey });
+    const server = createChiliPiperServer({
+      ...core,
+      tools: config.known,
+      include,
+      confirm,
+      apiKey: auth.apiKey,
+    });
     // No sessionIdGenerator: stateless. JSON responses: no stream a platform could cut.
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     try {

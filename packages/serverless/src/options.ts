@@ -45,6 +45,12 @@ export type Credentials = ServerKeyCredentials | CallerKeyCredentials;
 
 /** Options of `createFetchHandler` (and of the Node handler built on it). */
 export interface WebHandlerOptions extends Omit<ChiliPiperServerOptions, 'apiKey'> {
+  /**
+   * Which tools answer with a preview and act only when called again with its token. Default here:
+   * `'destructive'` (HTTP callers may be agents nobody watches). Elicitation is never used: the stateless JSON
+   * answers cannot carry a server-to-client request. See docs/safety.md.
+   */
+  readonly confirm?: ChiliPiperServerOptions['confirm'];
   /** Required: how callers authenticate (there is no default). */
   readonly credentials: Credentials;
   /** The MCP endpoint path (default `/mcp`). */

@@ -6,7 +6,7 @@ import { doctor } from './doctor.js';
 import { HELP } from './help.js';
 import { runInit } from './init/index.js';
 import { createLogger, type Logger } from './log.js';
-import { COMMON_OPTIONS, INIT_OPTIONS } from './options.js';
+import { COMMON_OPTIONS, INIT_OPTIONS, SERVE_OPTIONS } from './options.js';
 import { serve } from './serve.js';
 import { toolHelp } from './tool-help.js';
 import { CliError } from './upstream.js';
@@ -71,7 +71,9 @@ async function run(argv: string[], log: Logger): Promise<number> {
       ? ({ json: { type: 'boolean' } } as const)
       : command === 'call'
         ? ({ args: { type: 'string' } } as const)
-        : {};
+        : command === 'serve'
+          ? SERVE_OPTIONS
+          : {};
   const { values, positionals } = parse(rest, { ...COMMON_OPTIONS, ...extra }, command);
   if (values.help && command === 'call' && positionals[0] !== undefined) {
     const tool = getTool(positionals[0]);

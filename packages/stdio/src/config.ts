@@ -6,6 +6,7 @@ import {
   optionsFromEnv,
   selectTools,
   type AnyTool,
+  type ConfirmTools,
   type Env,
   type KeyProblem,
 } from '@chilipiper-mcp/core';
@@ -18,6 +19,7 @@ export interface CommonFlags {
   readonly tools?: string | undefined;
   readonly 'exclude-tools'?: string | undefined;
   readonly 'read-only'?: boolean | undefined;
+  readonly confirm?: string | undefined;
   readonly 'log-level'?: string | undefined;
   readonly sandbox?: boolean | undefined;
 }
@@ -36,6 +38,8 @@ export interface ResolvedConfig {
   readonly include?: string[] | undefined;
   readonly exclude?: string[] | undefined;
   readonly readOnly: boolean;
+  /** Which tools need confirmation (default `none` over stdio: the client already asks for approval). */
+  readonly confirm: ConfirmTools;
   readonly logLevel: LogLevel;
   readonly sandbox: boolean;
   /** The tools this configuration exposes. */
@@ -60,6 +64,7 @@ const FLAG_VARIABLES = {
   tools: 'CHILI_PIPER_TOOLS',
   'exclude-tools': 'CHILI_PIPER_EXCLUDE_TOOLS',
   'read-only': 'CHILI_PIPER_READ_ONLY',
+  confirm: 'CHILI_PIPER_CONFIRM',
 } as const;
 
 /** The environment with each given flag written over its variable (flags win). */
@@ -108,6 +113,7 @@ export function resolveConfig(env: Env, flags: CommonFlags = {}): ResolvedConfig
     include: options.include,
     exclude: options.exclude,
     readOnly: options.readOnly,
+    confirm: options.confirm ?? 'none',
     logLevel: level as LogLevel,
     sandbox: flags.sandbox ?? false,
     tools,

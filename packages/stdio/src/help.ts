@@ -23,6 +23,9 @@ Options (environment variable in brackets; a flag wins over its variable):
   --tools <list>           [CHILI_PIPER_TOOLS] only these tools or groups (comma-separated)
   --exclude-tools <list>   [CHILI_PIPER_EXCLUDE_TOOLS] never these tools or groups
   --read-only              [CHILI_PIPER_READ_ONLY=true] only tools that change nothing (--no-read-only: all)
+  --confirm <policy>       [CHILI_PIPER_CONFIRM] none (default: the client asks before each call) |
+                           destructive (destructive tools answer a preview first and act only when called
+                           again with its token, or when you confirm the client's question)
   --log-level <level>      [CHILI_PIPER_LOG_LEVEL] error | warn | info (default) | debug
   --sandbox                use a built-in emulator with demo data instead of your account
   -h, --help               show this help

@@ -14,6 +14,11 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
+/** Flags only `serve` takes. */
+export const SERVE_OPTIONS = {
+  confirm: { type: 'string' },
+} as const satisfies Options;
+
 /** Flags of `init`. */
 export const INIT_OPTIONS = {
   print: { type: 'boolean' },

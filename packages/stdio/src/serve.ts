@@ -1,4 +1,4 @@
-import { createChiliPiperServer } from '@chilipiper-mcp/core';
+import { createChiliPiperServer, SANDBOX_INSTRUCTIONS } from '@chilipiper-mcp/core';
 import type { ResolvedConfig } from './config.js';
 import type { Logger } from './log.js';
 import { StdioTransport } from './stdio-transport.js';
@@ -7,10 +7,6 @@ import { VERSION } from './version.js';
 
 /** How long requests still running when stdin closes may take to finish before they are answered with an error. */
 export const STDIN_CLOSED_GRACE_MS = 30_000;
-
-const SANDBOX_INSTRUCTIONS =
-  'This server is connected to the chilipiper-mcp SANDBOX: a local emulator with demo data (Acme Corp), ' +
-  'not a real Chili Piper account. Changes are kept in memory only. Say so when you report results.';
 
 /** Sends anything written with `console.log`/`info`/`debug` to stderr: stdout carries JSON-RPC only. */
 function guardStdout(): void {
@@ -34,6 +30,7 @@ export async function serve(config: ResolvedConfig, log: Logger): Promise<never>
     baseUrl: upstream.baseUrl,
     fetch: upstream.fetch,
     tools: config.tools,
+    confirm: config.confirm,
     serverInfo: { name: 'chilipiper-mcp', version: VERSION },
     ...(upstream.sandbox ? { instructions: SANDBOX_INSTRUCTIONS } : {}),
     onAttempt: (e) =>

@@ -211,8 +211,26 @@ describe('stdio start-up', () => {
       expect(result.structuredContent?.['tenantData']?.subdomain).toBe('acme');
       const { tools } = await session.client.listTools();
       expect(tools.every((t) => t.annotations?.readOnlyHint)).toBe(true);
-      expect(session.client.getInstructions()).toMatch(/SANDBOX/);
+      // The generated instructions, then the sandbox notice (core's SANDBOX_INSTRUCTIONS): both kept.
+      expect(session.client.getInstructions()).toMatch(
+        /^Chili Piper Edge API tools\. Times are UTC ISO-8601/,
+      );
+      expect(session.client.getInstructions()).toMatch(
+        /\nSANDBOX: this server answers from a local emulator/,
+      );
       expect(session.stderr()).toMatch(/SANDBOX: demo data, not your Chili Piper account/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('--confirm destructive makes destructive tools preview first', async () => {
+    const session = await connect({}, ['--sandbox', '--confirm', 'destructive']);
+    try {
+      const args = { ruleId: 'ffffffff-ffff-4fff-8fff-ffffffffffff', revision: 1 };
+      const result = (await session.client.callTool({ name: 'rule-delete', arguments: args })) as Result;
+      expect(result.structuredContent?.['status']).toBe('confirmation-required');
+      expect(session.client.getInstructions()).toContain('Confirmation is on');
     } finally {
       await session.close();
     }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
 import { ref } from './shared.js';
+import { meetingPreview } from './previews.js';
 
 /** CRM tools: the meeting actions again, addressed by the CRM event id instead of the meeting id. */
 
@@ -43,6 +44,7 @@ export const crmTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'crm.modify',
     response: 'json',
+    preview: meetingPreview('crm-get', 'crmEventId'),
     docs: {
       replaces: { name: 'crm-cancel', method: 'GET', path: '/v1/org/crm/cancel/{crmEventId}' },
       externalEffects: true,
@@ -71,6 +73,7 @@ export const crmTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'crm.modify',
     response: 'json',
+    preview: meetingPreview('crm-get', 'crmEventId'),
     docs: {
       replaces: { name: 'crm-noshow', method: 'GET', path: '/v1/org/crm/noshow/{crmEventId}' },
       externalEffects: true,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { distributionFacts, distributionReads, distributionUsers, usersRead } from './previews.js';
 import { ids, ref, tag } from './shared.js';
 
 /** Distribution tools: the weighted assignment pools that rules and round-robin links draw from. */
@@ -348,6 +349,30 @@ export const distributionsTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'distribution.modify',
     response: 'json',
+    preview: {
+      reads: [
+        ...distributionReads,
+        usersRead('=distribution.published.weights[].userId'),
+        ...distributionUsers.reads,
+      ],
+      show: distributionFacts,
+      diff: [
+        { label: 'name', before: 'distribution.published.name', after: '$body.name' },
+        { label: 'teamId', before: 'distribution.published.teamRef.id', after: '$body.teamId' },
+        {
+          label: 'assignmentTypeConfig',
+          before: 'distribution.published.assignmentTypeConfig',
+          after: '$body.assignmentTypeConfig',
+        },
+        ...(['weights', 'manualCalibration', 'capping'] as const).map((part) => ({
+          label: part,
+          before: `distribution.published.${part}`,
+          after: `$body.${part}`,
+          omitted: 'reset' as const,
+        })),
+      ],
+      references: distributionUsers.references,
+    },
     docs: {
       permissionConfidence: 'inferred',
       confidence: 'inferred',
@@ -441,6 +466,15 @@ export const distributionsTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'distribution.remove',
     response: 'json',
+    preview: {
+      reads: [
+        ...distributionReads,
+        usersRead('=distribution.published.weights[].userId'),
+        ...distributionUsers.reads,
+      ],
+      show: distributionFacts,
+      references: distributionUsers.references,
+    },
     docs: {
       permissionConfidence: 'inferred',
       confidence: 'observed',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { meetingPreview } from './previews.js';
 import { isoDateTime, ref, uuid } from './shared.js';
 
 /** Meetings tools: list, export, inspect and change the status of Chili Piper meetings. */
@@ -165,6 +166,7 @@ export const meetingsTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'meeting.modify',
     response: 'json',
+    preview: meetingPreview('meeting-get', 'meetingId'),
     docs: {
       permissionConfidence: 'observed',
       confidence: 'observed',
@@ -193,6 +195,7 @@ export const meetingsTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'meeting.modify',
     response: 'json',
+    preview: meetingPreview('meeting-get', 'meetingId'),
     docs: {
       permissionConfidence: 'observed',
       confidence: 'observed',

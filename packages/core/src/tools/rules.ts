@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { routersRead } from './previews.js';
 import { ref, tag } from './shared.js';
 
 /** Rule tools: the reusable routing conditions that routers reference. */
@@ -243,8 +244,21 @@ const revision = v.pipe(
   v.number('revision must be the integer metadata.revision from rule-list or rule-get'),
   v.integer('revision must be the integer metadata.revision from rule-list or rule-get'),
   v.minValue(0, 'revision must be the integer metadata.revision from rule-list or rule-get'),
-  v.description('metadata.revision (rule-list or rule-get), read just before.'),
+  v.description('metadata.revision (rule-get or rule-list), read just before.'),
 );
+
+/** The rule a rule-modify or rule-delete names, as a person checks it, and the routers that evaluate it. */
+const ruleRead = { as: 'rule', tool: 'rule-get', args: { ruleId: '$ruleId' } };
+const ruleFacts = [
+  { label: 'Rule', show: ['rule.name', 'rule.type'] },
+  { label: 'Revision (now, given)', show: ['rule.metadata.revision', '$revision'] },
+];
+const ruleRouters = {
+  label: 'Concierge routers that evaluate it',
+  from: 'routers.results',
+  where: [{ path: ['router.routing.rules[].ruleIds[]', 'router.routing.rules[].id'], in: '$ruleId' }],
+  show: ['router.name', 'router.slug'],
+};
 
 export const rulesTools = [
   defineTool({
@@ -398,6 +412,16 @@ export const rulesTools = [
     safety: { kind: 'destructive', idempotent: false },
     permission: 'rule.modify',
     response: 'json',
+    preview: {
+      reads: [ruleRead, routersRead],
+      show: ruleFacts,
+      diff: [
+        { label: 'name', before: 'rule.name', after: '$dto.name' },
+        { label: 'conditions', before: 'rule.conditions', after: '$dto.conditions' },
+        { label: 'teamId', before: 'rule.teamId', after: '$dto.teamId' },
+      ],
+      references: [ruleRouters],
+    },
     docs: {
       permissionConfidence: 'observed',
       confidence: 'inferred',
@@ -423,6 +447,7 @@ export const rulesTools = [
     safety: { kind: 'destructive', idempotent: false },
     permission: 'rule.remove',
     response: 'json',
+    preview: { reads: [ruleRead, routersRead], show: ruleFacts, references: [ruleRouters] },
     docs: {
       permissionConfidence: 'observed',
       confidence: 'inferred',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { usersRead } from './previews.js';
 import { ids, ref, userIds } from './shared.js';
 
 /** Team tools: list teams and manage their members. */
@@ -59,6 +60,24 @@ export const teamsTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'team.modify',
     response: 'json',
+    preview: {
+      reads: [
+        { as: 'team', tool: 'team-list-put', args: {}, find: { where: 'id', equals: '$teamId' } },
+        usersRead('$userIds'),
+        { as: 'distributions', tool: 'distribution-list-put', args: { teamId: '$teamId' } },
+      ],
+      show: [
+        { label: 'Team', show: 'team.name' },
+        { label: 'Users removed', each: 'users.results', show: ['name', 'email'] },
+      ],
+      references: [
+        {
+          label: 'Distributions they stop getting assignments from',
+          from: 'distributions.results',
+          show: 'published.name',
+        },
+      ],
+    },
     docs: {
       confidence: 'spec',
       safetyReason:
@@ -82,6 +101,21 @@ export const teamsTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'team.modify',
     response: 'json',
+    preview: {
+      reads: [usersRead('$userIds'), { as: 'teams', tool: 'team-list-put', args: {} }],
+      show: [{ label: 'Users removed', each: 'users.results', show: ['name', 'email'] }],
+      references: [
+        {
+          label: 'Teams they leave',
+          from: 'teams.results',
+          where: [
+            { path: 'members[]', in: '$userIds' },
+            { path: 'workspaceId', in: '$workspaceIds' },
+          ],
+          show: 'name',
+        },
+      ],
+    },
     docs: {
       permissionConfidence: 'inferred',
       confidence: 'inferred',

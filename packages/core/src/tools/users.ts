@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { usersRead } from './previews.js';
 import { QUERY_PAGING, USER_KEEP, ids, ref } from './shared.js';
 
 /** Users tools: look people up and manage their licenses and invitations. */
@@ -205,6 +206,18 @@ export const usersTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'licenses.modify',
     response: 'json',
+    preview: {
+      reads: [usersRead('$update.@keys', ['id', 'name', 'email', 'licenses'])],
+      show: [{ label: 'Users', each: 'users.results', show: ['name', 'email'] }],
+      diff: [
+        {
+          label: 'licenses',
+          before: 'licenses',
+          after: '$update',
+          each: { items: 'users.results[]', key: 'id', label: 'name' },
+        },
+      ],
+    },
     docs: {
       confidence: 'observed',
       notes:

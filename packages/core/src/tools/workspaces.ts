@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../tool.js';
+import { usersRead } from './previews.js';
 import { QUERY_PAGING, USER_KEEP, ref, userIds } from './shared.js';
 
 /** Workspace tools: list workspaces and manage who belongs to them. */
@@ -69,6 +70,16 @@ export const workspacesTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'workspace.modify',
     response: 'json',
+    preview: {
+      reads: [
+        { as: 'workspace', tool: 'workspace-list', args: {}, find: { where: 'id', equals: '$workspaceId' } },
+        usersRead('$userIds'),
+      ],
+      show: [
+        { label: 'Workspace', show: 'workspace.name' },
+        { label: 'Users removed', each: 'users.results', show: ['name', 'email'] },
+      ],
+    },
     docs: {
       confidence: 'spec',
       safetyReason:
@@ -94,6 +105,15 @@ export const workspacesTools = [
     safety: { kind: 'destructive', idempotent: true },
     permission: 'workspace.modify',
     response: 'json',
+    preview: {
+      reads: [
+        usersRead('$userIds', ['id', 'name', 'email', 'workspaces']),
+        { as: 'workspaces', tool: 'workspace-list', args: {} },
+      ],
+      show: [
+        { label: 'Users and the workspaces they leave', each: 'users.results', show: ['name', 'workspaces'] },
+      ],
+    },
     docs: {
       permissionConfidence: 'inferred',
       confidence: 'inferred',
