@@ -18,10 +18,15 @@ interface Case {
   notes: string[];
 }
 
+const BASE_URL = 'https://edge.example/api';
+const KEY = 'sk-literal';
+const REF = '${CHILI_PIPER_API_KEY}';
+const NPX = { command: 'npx', args: ['-y', '@chilipiper-mcp/stdio'] };
 /** A JSON config as init formats it: two-space indentation, keys in this order, a final newline. */
 const json = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
+/** A JSON config holding one server under `mcpServers`. */
+const mcpServers = (name: string, entry: unknown) => json({ mcpServers: { [name]: entry } });
 const toml = (...lines: string[]) => `${lines.join('\n')}\n`;
-const BASE_URL = 'https://edge.example/api';
 
 const CASES: Case[] = [
   {
@@ -44,7 +49,7 @@ const CASES: Case[] = [
   },
   {
     client: 'codex',
-    flags: { scope: 'project', 'api-key': 'sk-literal' },
+    flags: { scope: 'project', 'api-key': KEY },
     file: 'project/.codex/config.toml',
     text: toml(
       '[mcp_servers.chili-piper]',
@@ -63,15 +68,10 @@ const CASES: Case[] = [
     client: 'claude-code',
     flags: { name: 'cp', 'base-url': BASE_URL },
     file: 'project/.mcp.json',
-    text: json({
-      mcpServers: {
-        cp: {
-          type: 'stdio',
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: '${CHILI_PIPER_API_KEY}' },
-        },
-      },
+    text: mcpServers('cp', {
+      type: 'stdio',
+      ...NPX,
+      env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: REF },
     }),
     notes: [
       'Claude Code reads CHILI_PIPER_API_KEY from the environment it starts in: export it in your shell profile.',
@@ -80,18 +80,9 @@ const CASES: Case[] = [
   },
   {
     client: 'claude-code',
-    flags: { 'api-key': 'sk-literal' },
+    flags: { 'api-key': KEY },
     file: 'project/.mcp.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          type: 'stdio',
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-literal' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { type: 'stdio', ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
     notes: [
       '.mcp.json now holds your API key: add .mcp.json to .gitignore so it is never committed.',
       'Start Claude Code in this directory and approve the .mcp.json server "chili-piper" when asked; then /mcp (or `claude mcp get chili-piper` in a shell) shows it connected.',
@@ -99,18 +90,9 @@ const CASES: Case[] = [
   },
   {
     client: 'claude-code',
-    flags: { scope: 'user', 'api-key': 'sk-literal' },
+    flags: { scope: 'user', 'api-key': KEY },
     file: 'home/.claude.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          type: 'stdio',
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-literal' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { type: 'stdio', ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
     notes: [
       'The key is stored in plain text in ~/.claude.json; keep that file private.',
       'Start Claude Code in any directory and run /mcp (or `claude mcp get chili-piper` in a shell): "chili-piper" should show connected.',
@@ -120,15 +102,7 @@ const CASES: Case[] = [
     client: 'gemini',
     flags: { name: 'cp', 'base-url': BASE_URL },
     file: 'project/.gemini/settings.json',
-    text: json({
-      mcpServers: {
-        cp: {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: '${CHILI_PIPER_API_KEY}' },
-        },
-      },
-    }),
+    text: mcpServers('cp', { ...NPX, env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: REF } }),
     notes: [
       'Gemini CLI fills in ${CHILI_PIPER_API_KEY} from the environment it starts in: export it in your shell profile.',
       'In this directory, run `gemini mcp list`: "cp" should show Connected. Gemini ignores every MCP server in a folder you have not trusted: accept the trust prompt when Gemini asks.',
@@ -136,17 +110,9 @@ const CASES: Case[] = [
   },
   {
     client: 'gemini',
-    flags: { 'api-key': 'sk-literal' },
+    flags: { 'api-key': KEY },
     file: 'project/.gemini/settings.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-literal' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
     notes: [
       '.gemini/settings.json now holds your API key: keep it out of git.',
       'In this directory, run `gemini mcp list`: "chili-piper" should show Connected. Gemini ignores every MCP server in a folder you have not trusted: accept the trust prompt when Gemini asks.',
@@ -154,17 +120,9 @@ const CASES: Case[] = [
   },
   {
     client: 'gemini',
-    flags: { scope: 'user', 'api-key': 'sk-literal' },
+    flags: { scope: 'user', 'api-key': KEY },
     file: 'home/.gemini/settings.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-literal' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
     notes: [
       'The key is stored in plain text in ~/.gemini/settings.json; keep that file private.',
       'Run `gemini mcp list`: "chili-piper" should show Connected. Gemini ignores every MCP server in a folder you have not trusted: accept the trust prompt when Gemini asks.',
@@ -191,14 +149,14 @@ const CASES: Case[] = [
   },
   {
     client: 'opencode',
-    flags: { 'api-key': 'sk-literal' },
+    flags: { 'api-key': KEY },
     file: 'project/opencode.json',
     text: json({
       mcp: {
         'chili-piper': {
           type: 'local',
           command: ['npx', '-y', '@chilipiper-mcp/stdio'],
-          environment: { CHILI_PIPER_API_KEY: 'sk-literal' },
+          environment: { CHILI_PIPER_API_KEY: KEY },
           enabled: true,
         },
       },
@@ -210,14 +168,14 @@ const CASES: Case[] = [
   },
   {
     client: 'opencode',
-    flags: { scope: 'user', 'api-key': 'sk-literal' },
+    flags: { scope: 'user', 'api-key': KEY },
     file: 'home/.config/opencode/opencode.json',
     text: json({
       mcp: {
         'chili-piper': {
           type: 'local',
           command: ['npx', '-y', '@chilipiper-mcp/stdio'],
-          environment: { CHILI_PIPER_API_KEY: 'sk-literal' },
+          environment: { CHILI_PIPER_API_KEY: KEY },
           enabled: true,
         },
       },
@@ -231,14 +189,9 @@ const CASES: Case[] = [
     client: 'cursor',
     flags: { name: 'cp', 'base-url': BASE_URL },
     file: 'project/.cursor/mcp.json',
-    text: json({
-      mcpServers: {
-        cp: {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: '${env:CHILI_PIPER_API_KEY}' },
-        },
-      },
+    text: mcpServers('cp', {
+      ...NPX,
+      env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: '${env:CHILI_PIPER_API_KEY}' },
     }),
     notes: [
       'Cursor reads CHILI_PIPER_API_KEY from the environment it was started from: export it, then restart Cursor.',
@@ -247,17 +200,9 @@ const CASES: Case[] = [
   },
   {
     client: 'cursor',
-    flags: { 'api-key': 'sk-literal' },
+    flags: { 'api-key': KEY },
     file: 'project/.cursor/mcp.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-literal' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
     notes: [
       '.cursor/mcp.json now holds your API key: add it to .gitignore so it is never committed.',
       'Open Cursor Settings > MCP (Tools & Integrations): "chili-piper" should be enabled with its tools.',
@@ -265,17 +210,9 @@ const CASES: Case[] = [
   },
   {
     client: 'cursor',
-    flags: { scope: 'user', 'api-key': 'sk-literal' },
+    flags: { scope: 'user', 'api-key': KEY },
     file: 'home/.cursor/mcp.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-literal' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
     notes: [
       'The key is stored in plain text in ~/.cursor/mcp.json; keep that file private.',
       'Open Cursor Settings > MCP (Tools & Integrations): "chili-piper" should be enabled with its tools.',
@@ -285,14 +222,9 @@ const CASES: Case[] = [
     client: 'claude-desktop',
     flags: { name: 'cp', 'base-url': BASE_URL },
     file: 'home/.config/Claude/claude_desktop_config.json',
-    text: json({
-      mcpServers: {
-        cp: {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: 'paste-your-chili-piper-api-key-here' },
-        },
-      },
+    text: mcpServers('cp', {
+      ...NPX,
+      env: { CHILI_PIPER_BASE_URL: BASE_URL, CHILI_PIPER_API_KEY: 'paste-your-chili-piper-api-key-here' },
     }),
     notes: [
       'Claude Desktop does not pass your shell\'s variables on: replace "paste-your-chili-piper-api-key-here" in the file with your key (or re-run with CHILI_PIPER_API_KEY set).',
@@ -301,17 +233,9 @@ const CASES: Case[] = [
   },
   {
     client: 'claude-desktop',
-    flags: { 'api-key': 'sk-literal' },
+    flags: { 'api-key': KEY },
     file: 'home/.config/Claude/claude_desktop_config.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-literal' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
     notes: [
       'The key is stored in plain text in this file; keep it private.',
       'Quit and reopen Claude Desktop; "chili-piper" appears under Settings > Developer and in the tools menu.',
@@ -322,15 +246,7 @@ const CASES: Case[] = [
     flags: {},
     env: { CHILI_PIPER_API_KEY: 'sk-env' },
     file: 'home/.config/Claude/claude_desktop_config.json',
-    text: json({
-      mcpServers: {
-        'chili-piper': {
-          command: 'npx',
-          args: ['-y', '@chilipiper-mcp/stdio'],
-          env: { CHILI_PIPER_API_KEY: 'sk-env' },
-        },
-      },
-    }),
+    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: 'sk-env' } }),
     notes: [
       'Copied CHILI_PIPER_API_KEY from your environment into the file. The key is stored in plain text in this file; keep it private.',
       'Quit and reopen Claude Desktop; "chili-piper" appears under Settings > Developer and in the tools menu.',
