@@ -27,6 +27,8 @@ const json = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
 /** A JSON config holding one server under `mcpServers`. */
 const mcpServers = (name: string, entry: unknown) => json({ mcpServers: { [name]: entry } });
 const toml = (...lines: string[]) => `${lines.join('\n')}\n`;
+/** What Gemini CLI, Cursor and Claude Desktop write for a literal key under the default name. */
+const WITH_KEY = mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } });
 
 const CASES: Case[] = [
   {
@@ -112,7 +114,7 @@ const CASES: Case[] = [
     client: 'gemini',
     flags: { 'api-key': KEY },
     file: 'project/.gemini/settings.json',
-    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
+    text: WITH_KEY,
     notes: [
       '.gemini/settings.json now holds your API key: keep it out of git.',
       'In this directory, run `gemini mcp list`: "chili-piper" should show Connected. Gemini ignores every MCP server in a folder you have not trusted: accept the trust prompt when Gemini asks.',
@@ -122,7 +124,7 @@ const CASES: Case[] = [
     client: 'gemini',
     flags: { scope: 'user', 'api-key': KEY },
     file: 'home/.gemini/settings.json',
-    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
+    text: WITH_KEY,
     notes: [
       'The key is stored in plain text in ~/.gemini/settings.json; keep that file private.',
       'Run `gemini mcp list`: "chili-piper" should show Connected. Gemini ignores every MCP server in a folder you have not trusted: accept the trust prompt when Gemini asks.',
@@ -202,7 +204,7 @@ const CASES: Case[] = [
     client: 'cursor',
     flags: { 'api-key': KEY },
     file: 'project/.cursor/mcp.json',
-    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
+    text: WITH_KEY,
     notes: [
       '.cursor/mcp.json now holds your API key: add it to .gitignore so it is never committed.',
       'Open Cursor Settings > MCP (Tools & Integrations): "chili-piper" should be enabled with its tools.',
@@ -212,7 +214,7 @@ const CASES: Case[] = [
     client: 'cursor',
     flags: { scope: 'user', 'api-key': KEY },
     file: 'home/.cursor/mcp.json',
-    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
+    text: WITH_KEY,
     notes: [
       'The key is stored in plain text in ~/.cursor/mcp.json; keep that file private.',
       'Open Cursor Settings > MCP (Tools & Integrations): "chili-piper" should be enabled with its tools.',
@@ -235,7 +237,7 @@ const CASES: Case[] = [
     client: 'claude-desktop',
     flags: { 'api-key': KEY },
     file: 'home/.config/Claude/claude_desktop_config.json',
-    text: mcpServers('chili-piper', { ...NPX, env: { CHILI_PIPER_API_KEY: KEY } }),
+    text: WITH_KEY,
     notes: [
       'The key is stored in plain text in this file; keep it private.',
       'Quit and reopen Claude Desktop; "chili-piper" appears under Settings > Developer and in the tools menu.',
