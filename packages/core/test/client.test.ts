@@ -12,6 +12,7 @@ import {
   selectTools,
   toMethodName,
 } from '../src/index.js';
+import { rejection } from './helpers/rejection.js';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -23,14 +24,7 @@ beforeAll(async () => {
 afterAll(() => sandbox?.close());
 
 /** The rejection of a call, as a ChiliPiperError (fails the test when the call resolves). */
-async function rejection(call: Promise<unknown>): Promise<ChiliPiperError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ChiliPiperError);
-  return error as ChiliPiperError;
-}
+const failure = (call: Promise<unknown>) => rejection(call, ChiliPiperError);
 
 /** The data fields of an error, for a whole-object comparison. */
 const dataOf = (e: ChiliPiperError) => ({
@@ -80,7 +74,7 @@ describe('createChiliPiperClient against the sandbox', () => {
 
   it('rejects a 403 with the missing permission as data (a read-only key calling a write tool)', async () => {
     const client = createChiliPiperClient({ apiKey: DEMO_READONLY_KEY, baseUrl: sandbox.url });
-    const error = await rejection(client.meetingCancel({ meetingId: NIL_UUID }));
+    const error = await failure(client.meetingCancel({ meetingId: NIL_UUID }));
     expect(dataOf(error)).toStrictEqual({
       kind: 'forbidden',
       tool: 'meeting-cancel',
@@ -96,7 +90,7 @@ describe('createChiliPiperClient against the sandbox', () => {
   it('rejects invalid arguments with the fields as data and sends nothing', async () => {
     const client = createChiliPiperClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
     const before = sandbox.requests.length;
-    const error = await rejection(
+    const error = await failure(
       client.meetingListPut({ start: 'yesterday', end: '2026-01-02T00:00:00Z', status: [] }),
     );
     expect(dataOf(error)).toStrictEqual({
@@ -113,14 +107,14 @@ describe('createChiliPiperClient against the sandbox', () => {
   it('rejects a 401 without the key in the message', async () => {
     const key = 'not-a-real-key-123456';
     const client = createChiliPiperClient({ apiKey: key, baseUrl: sandbox.url });
-    const error = await rejection(client.tenantGet());
+    const error = await failure(client.tenantGet());
     expect([error.kind, error.status]).toStrictEqual(['unauthorized', 401]);
     expect(error.message).not.toContain(key);
   });
 
   it('rejects with kind "aborted" when the call is cancelled', async () => {
     const client = createChiliPiperClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
-    const error = await rejection(client.tenantGet({}, { signal: AbortSignal.abort() }));
+    const error = await failure(client.tenantGet({}, { signal: AbortSignal.abort() }));
     expect(error.kind).toBe('aborted');
   });
 });

@@ -3,6 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { createSandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, createChiliPiperServer } from '../src/index.js';
+import { leadEmailConditions } from './fixtures/sample-requests.js';
 
 // Every catalog tool through MCP against the sandbox: at least one successful call each, and the
 // documented error of each write. State carries from one step to the next, as an agent's session would.
@@ -228,19 +229,7 @@ describe('every catalog tool against the sandbox', () => {
     const rules = await ok('rule-list', { filter: { workspaceId: ids.ws0 } });
     const existing = rules['results'][0];
     expect((await ok('rule-get', { ruleId: existing.id }))['id']).toBe(existing.id);
-    const conditions = {
-      type: 'ConditionGroup',
-      id: 'g1',
-      operator: 'and',
-      conditions: [
-        {
-          type: 'SingleParameterCondition',
-          conditionId: 'c1',
-          dataReference: { source: 'SF', object: 'Lead', field: 'Email' },
-          operator: 'notEmpty',
-        },
-      ],
-    };
+    const conditions = leadEmailConditions('and', 'notEmpty');
     const created = await ok('rule-create', {
       dto: { type: 'CreateRuleRequest', workspaceId: ids.ws0, name: 'E2E rule', conditions },
     });

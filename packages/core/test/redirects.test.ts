@@ -2,6 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { EdgeError, toRequest } from '../src/index.js';
 import { send } from '../src/send.js';
 import { createNodeFetch } from '../src/node.js';
+import { rejection } from './helpers/rejection.js';
 import { json, startStub } from './helpers/stub-server.js';
 import { readTool, writeTool } from './helpers/tools.js';
 
@@ -17,14 +18,7 @@ async function stub(...args: Parameters<typeof startStub>) {
   return s;
 }
 
-async function failure(p: Promise<unknown>): Promise<EdgeError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EdgeError);
-  return error as EdgeError;
-}
+const failure = (call: Promise<unknown>) => rejection(call, EdgeError);
 
 const node = createNodeFetch();
 afterAll(() => node.close());

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EdgeError, executeTool, toRequest } from '../src/index.js';
 import { parseRetryAfter, send } from '../src/send.js';
 import { createNodeFetch } from '../src/node.js';
+import { rejection } from './helpers/rejection.js';
 import { json, startStub, text } from './helpers/stub-server.js';
 import { csvTool, readTool, writeTool } from './helpers/tools.js';
 
@@ -13,14 +14,7 @@ afterEach(async () => {
   stub = undefined;
 });
 
-async function failure(p: Promise<unknown>): Promise<EdgeError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EdgeError);
-  return error as EdgeError;
-}
+const failure = (call: Promise<unknown>) => rejection(call, EdgeError);
 
 const readReq = toRequest(readTool, { thingId: 't1' });
 const writeReq = toRequest(writeTool, { name: 'x' });

@@ -2,18 +2,15 @@
 // adds our HTTP server, and `codex app-server --strict-config` (Codex's JSON-RPC interface; `codex mcp list`
 // only prints the config) connects to each server, lists every tool and calls tenant-get. A scripted
 // Responses API stub drives a real agent turn through the same servers.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentSteps, expectAgentRun, FINAL_TEXT, PROMPT } from '../support/agent.js';
-import { CLIENT_INSTALL_TIMEOUT_MS, CLIENT_PACKAGES, clientEnv } from '../support/clients.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectAgentRun, PROMPT } from '../support/agent.js';
+import { clientSuite } from '../support/client-suite.js';
+import { CLIENT_PACKAGES } from '../support/clients.js';
 import { startAppServer, type AppServer } from '../support/codex.js';
-import { expectNegotiated, obtainClient, tempHome } from '../support/fixture.js';
-import { startRecorder, type Recorder } from '../support/mcp-recorder.js';
-import { startModelStub, type ModelStub } from '../support/model/index.js';
-import { init, ourToolNames, startHttpServer, STDIO_CLI } from '../support/ours.js';
-import { run } from '../support/run.js';
+import { expectNegotiated } from '../support/fixture.js';
+import { init, STDIO_CLI } from '../support/ours.js';
 import { jsonTokens, reportTokens } from '../support/tokens.js';
 
 type Json = Record<string, unknown>;
@@ -34,51 +31,27 @@ const stubProvider = (url: string) => [
 ];
 
 describe(`Codex (${CLIENT_PACKAGES.codex}) with what init writes`, () => {
-  let exe = '';
-  let unavailable: string | undefined;
-  let ours: string[] = [];
-  let sandbox: Sandbox | undefined;
-  let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-  let recorder: Recorder | undefined;
-  let model: ModelStub | undefined;
   let app: AppServer | undefined;
-  const home = tempHome('cp-codex-');
-  const project = join(home, 'project');
-  const key = { label: 'codex', secret: '' };
-
-  beforeAll(async () => {
-    const obtained = await obtainClient('codex');
-    if ('unavailable' in obtained) return void (unavailable = obtained.unavailable);
-    exe = obtained.exe;
-    ours = await ourToolNames(['--sandbox']);
-    sandbox = await createSandbox();
-    key.secret = sandbox.createKey({ label: key.label });
-    http = await startHttpServer({ ...process.env, CHILI_PIPER_API_KEY: '' });
-    recorder = await startRecorder(http.url);
-    model = await startModelStub(agentSteps(), FINAL_TEXT, 'mcp__chili_piper_edge__');
-  }, CLIENT_INSTALL_TIMEOUT_MS);
-
+  // Codex names the tools of the server `chili-piper-edge` `mcp__chili_piper_edge__<tool>` (`-` read as `_`).
+  const { home, project, ready } = clientSuite('codex', 'mcp__chili_piper_edge__', () => ({
+    STUB_KEY: 'stub-key',
+  }));
+  // Registered after the suite's teardown, so it runs before it: Codex stops before the servers it uses.
   afterAll(async () => {
     await app?.close();
-    await Promise.all([recorder?.close(), http?.stop(), model?.close(), sandbox?.close()]);
-    rmSync(home, { recursive: true, force: true });
   });
 
   it('connects to the stdio and HTTP servers and lists every tool (mcpServerStatus/list)', async (ctx) => {
-    if (unavailable) return ctx.skip(unavailable);
-    const env = clientEnv(home, { CHILI_PIPER_API_KEY: key.secret, STUB_KEY: 'stub-key' });
+    const { cli, env, exe, model, ours, recorder, sandbox } = ready(ctx);
     await init('codex', ['--sandbox'], env, project);
     const named = await init(
       'codex',
-      ['--name', 'chili-piper-edge', '--base-url', sandbox!.url],
+      ['--name', 'chili-piper-edge', '--base-url', sandbox.url],
       env,
       project,
     );
     expect(named.stderr).toContain('"chili-piper-edge" should list its tools');
-    const add = await run(exe, ['mcp', 'add', 'chili-piper-http', '--url', recorder!.url], {
-      env,
-      cwd: project,
-    });
+    const add = await cli(['mcp', 'add', 'chili-piper-http', '--url', recorder.url], 60_000);
     expect(add.code, add.stderr).toBe(0);
     // `codex mcp add` re-writes the whole file in its own style; init then still finds its entry unchanged.
     const config = join(home, '.codex', 'config.toml');
@@ -89,7 +62,7 @@ describe(`Codex (${CLIENT_PACKAGES.codex}) with what init writes`, () => {
     console.log(readFileSync(join(home, '.codex', 'config.toml'), 'utf8'));
 
     const started = Date.now();
-    app = startAppServer(exe, ['--strict-config', ...stubProvider(model!.url)], { cwd: project, env });
+    app = startAppServer(exe, ['--strict-config', ...stubProvider(model.url)], { cwd: project, env });
     await app.request('initialize', { clientInfo: { name: 'chilipiper-mcp-tests', version: '0.0.0' } });
     app.notify('initialized');
     const { data } = await app.request<{ data: Status[] }>(
@@ -102,14 +75,15 @@ describe(`Codex (${CLIENT_PACKAGES.codex}) with what init writes`, () => {
       expect(Object.keys(byName[name]?.tools ?? {}).sort(), `${name}: ${app.stderr()}`).toStrictEqual(ours);
       expect(byName[name]!.serverInfo?.name).toBe('chilipiper-mcp');
     }
-    expectNegotiated(recorder!, 'Codex');
+    expectNegotiated(recorder, 'Codex');
     console.log(
       `[time] codex app-server start + mcpServerStatus/list (3 servers): ${Date.now() - started} ms`,
     );
   }, 120_000);
 
   it('calls tenant-get through mcpServer/tool/call, forwarding the key with env_vars', async (ctx) => {
-    if (unavailable || !app) return ctx.skip(unavailable ?? 'the first test did not start codex app-server');
+    const { key, sandbox } = ready(ctx);
+    if (!app) return ctx.skip('the first test did not start codex app-server');
     const { thread } = await app.request<{ thread: { id: string } }>('thread/start', {});
     const call = (server: string) =>
       app!.request<Json>(
@@ -117,11 +91,11 @@ describe(`Codex (${CLIENT_PACKAGES.codex}) with what init writes`, () => {
         { threadId: thread.id, server, tool: 'tenant-get', arguments: {} },
         60_000,
       );
-    sandbox!.requests.clear();
+    sandbox.requests.clear();
     expect(await call('chili-piper-edge')).toMatchObject({
       structuredContent: { tenantData: { subdomain: 'acme' } },
     });
-    expect(sandbox!.requests.map((r) => [r.operation, r.keyId, r.status])).toStrictEqual([
+    expect(sandbox.requests.map((r) => [r.operation, r.keyId, r.status])).toStrictEqual([
       ['tenant-get', key.label, 200],
     ]);
     expect(await call('chili-piper-http')).toMatchObject({
@@ -133,10 +107,10 @@ describe(`Codex (${CLIENT_PACKAGES.codex}) with what init writes`, () => {
   }, 120_000);
 
   it('runs an agent turn against a scripted Responses API model', async (ctx) => {
-    if (unavailable || !app) return ctx.skip(unavailable ?? 'the first test did not start codex app-server');
+    const rig = ready(ctx);
+    if (!app) return ctx.skip('the first test did not start codex app-server');
     const { thread } = await app.request<{ thread: { id: string } }>('thread/start', {});
-    sandbox!.requests.clear();
-    model!.requests.length = 0;
+    rig.forgetRequests();
     const started = Date.now();
     const input = [{ type: 'text', text: PROMPT }];
     await app.request('turn/start', { threadId: thread.id, input, approvalPolicy: 'never' });
@@ -144,16 +118,16 @@ describe(`Codex (${CLIENT_PACKAGES.codex}) with what init writes`, () => {
     console.log(`[time] codex agent turn (3 model requests, 2 tool calls): ${Date.now() - started} ms`);
 
     // Codex offers each server as a namespace `mcp__<server>` (with `-` turned into `_`, also in tool names).
-    const tools = model!.loop()[0]!.body['tools'] as Json[];
+    const tools = rig.model.loop()[0]!.body['tools'] as Json[];
     const edge = tools.find((t) => t['name'] === 'mcp__chili_piper_edge') as { tools: Json[] } | undefined;
     const names = (edge?.tools ?? []).map((t) => String(t['name'])).sort();
-    expect(names).toStrictEqual(ours.map((n) => n.replace(/-/g, '_')).sort());
+    expect(names).toStrictEqual(rig.ours.map((n) => n.replace(/-/g, '_')).sort());
     reportTokens(
       'Codex',
       'as namespace mcp__chili_piper_edge (Responses API)',
       names.length,
       jsonTokens(edge),
     );
-    await expectAgentRun(model!, sandbox!, key, app.stderr());
+    await expectAgentRun(rig.model, rig.sandbox, rig.key, app.stderr());
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 // Runs tools that need Node 22 (the conformance suite, Miniflare) through `npx -p node@22`, which downloads
 // a Node 22 binary from the npm registry on first use. On a machine where that cannot happen, the tests skip
 // with the exact error; under CI they fail instead.
-import { spawn } from 'node:child_process';
 import { closeSync, openSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collect } from './run.js';
 
 export const NODE22 = 'node@22';
 /** First downloads can be slow. */
@@ -27,35 +27,20 @@ export function quiet(text: string): string {
     .join('\n');
 }
 
-/** Runs `npx -y <args>` and collects its output (never rejects on a non-zero exit). */
-export function npx(
+/** Runs `npx -y <args>` and collects its output, npm's warnings left out (never rejects on a non-zero exit). */
+export async function npx(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['-y', ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    const timeoutMs = options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve({ code: null, stdout, stderr: `${stderr}\n[timed out after ${timeoutMs} ms]` });
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr: quiet(stderr) });
-    });
+  const timeoutMs = options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS;
+  const r = await collect('npx', ['-y', ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    timeoutMs,
+    timeoutNote: `timed out after ${timeoutMs} ms`,
+    settleOnTimeout: true,
   });
+  return { code: r.code, stdout: r.stdout, stderr: quiet(r.stderr) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { keyByReference } from './key-plan.js';
 import { KEY_VAR, type ClientSpec } from './types.js';
 
 /**
@@ -12,21 +13,11 @@ export const claudeCode: ClientSpec = {
   scopes: ['project', 'user'],
   defaultScope: 'project',
   path: (scope, ctx) => (scope === 'project' ? join(ctx.cwd, '.mcp.json') : join(ctx.home, '.claude.json')),
-  key: (literal, scope) =>
-    literal
-      ? {
-          env: { [KEY_VAR]: literal },
-          notes:
-            scope === 'project'
-              ? ['.mcp.json now holds your API key: add .mcp.json to .gitignore so it is never committed.']
-              : ['The key is stored in plain text in ~/.claude.json; keep that file private.'],
-        }
-      : {
-          env: { [KEY_VAR]: `\${${KEY_VAR}}` },
-          notes: [
-            `Claude Code reads ${KEY_VAR} from the environment it starts in: export it in your shell profile.`,
-          ],
-        },
+  key: keyByReference(`\${${KEY_VAR}}`, {
+    project: '.mcp.json now holds your API key: add .mcp.json to .gitignore so it is never committed.',
+    user: 'The key is stored in plain text in ~/.claude.json; keep that file private.',
+    reference: `Claude Code reads ${KEY_VAR} from the environment it starts in: export it in your shell profile.`,
+  }),
   extra: { type: 'stdio' },
   verify: (name, scope) =>
     scope === 'project'

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { normalizeKey } from '../config.js';
+import { keyIn } from './key-plan.js';
 import { KEY_VAR, type ClientSpec } from './types.js';
 
 /** Placeholder written when Claude Desktop gets no key (it does not expand variables). */
@@ -27,19 +28,12 @@ export const claudeDesktop: ClientSpec = {
   key: (literal, _scope, ctx) => {
     const fromEnv = normalizeKey(ctx.env[KEY_VAR]).key;
     const privacy = 'The key is stored in plain text in this file; keep it private.';
-    if (literal) return { env: { [KEY_VAR]: literal }, notes: [privacy] };
-    if (fromEnv) {
-      return {
-        env: { [KEY_VAR]: fromEnv },
-        notes: [`Copied ${KEY_VAR} from your environment into the file. ${privacy}`],
-      };
-    }
-    return {
-      env: { [KEY_VAR]: KEY_PLACEHOLDER },
-      notes: [
-        `Claude Desktop does not pass your shell's variables on: replace "${KEY_PLACEHOLDER}" in the file with your key (or re-run with ${KEY_VAR} set).`,
-      ],
-    };
+    if (literal) return keyIn(literal, privacy);
+    if (fromEnv) return keyIn(fromEnv, `Copied ${KEY_VAR} from your environment into the file. ${privacy}`);
+    return keyIn(
+      KEY_PLACEHOLDER,
+      `Claude Desktop does not pass your shell's variables on: replace "${KEY_PLACEHOLDER}" in the file with your key (or re-run with ${KEY_VAR} set).`,
+    );
   },
   verify: (name) =>
     `Quit and reopen Claude Desktop; "${name}" appears under Settings > Developer and in the tools menu.`,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { keyIn } from './key-plan.js';
 import { KEY_VAR, type ClientSpec } from './types.js';
 
 /**
@@ -18,10 +19,7 @@ export const codex: ClientSpec = {
       : join(ctx.env['CODEX_HOME'] || join(ctx.home, '.codex'), 'config.toml'),
   key: (literal) =>
     literal
-      ? {
-          env: { [KEY_VAR]: literal },
-          notes: ['The key is stored in plain text in the config file; keep that file private.'],
-        }
+      ? keyIn(literal, 'The key is stored in plain text in the config file; keep that file private.')
       : {
           env: {},
           envVars: [KEY_VAR],

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { keyByReference } from './key-plan.js';
 import { KEY_VAR, type ClientSpec } from './types.js';
 
 /**
@@ -12,21 +13,11 @@ export const cursor: ClientSpec = {
   scopes: ['project', 'user'],
   defaultScope: 'project',
   path: (scope, ctx) => join(scope === 'project' ? ctx.cwd : ctx.home, '.cursor', 'mcp.json'),
-  key: (literal, scope) =>
-    literal
-      ? {
-          env: { [KEY_VAR]: literal },
-          notes:
-            scope === 'project'
-              ? ['.cursor/mcp.json now holds your API key: add it to .gitignore so it is never committed.']
-              : ['The key is stored in plain text in ~/.cursor/mcp.json; keep that file private.'],
-        }
-      : {
-          env: { [KEY_VAR]: `\${env:${KEY_VAR}}` },
-          notes: [
-            `Cursor reads ${KEY_VAR} from the environment it was started from: export it, then restart Cursor.`,
-          ],
-        },
+  key: keyByReference(`\${env:${KEY_VAR}}`, {
+    project: '.cursor/mcp.json now holds your API key: add it to .gitignore so it is never committed.',
+    user: 'The key is stored in plain text in ~/.cursor/mcp.json; keep that file private.',
+    reference: `Cursor reads ${KEY_VAR} from the environment it was started from: export it, then restart Cursor.`,
+  }),
   verify: (name) =>
     `Open Cursor Settings > MCP (Tools & Integrations): "${name}" should be enabled with its tools.`,
 };

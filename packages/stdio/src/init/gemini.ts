@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { keyByReference } from './key-plan.js';
 import { KEY_VAR, type ClientSpec } from './types.js';
 
 /**
@@ -14,21 +15,11 @@ export const gemini: ClientSpec = {
   scopes: ['project', 'user'],
   defaultScope: 'project',
   path: (scope, ctx) => join(scope === 'project' ? ctx.cwd : ctx.home, '.gemini', 'settings.json'),
-  key: (literal, scope) =>
-    literal
-      ? {
-          env: { [KEY_VAR]: literal },
-          notes:
-            scope === 'project'
-              ? ['.gemini/settings.json now holds your API key: keep it out of git.']
-              : ['The key is stored in plain text in ~/.gemini/settings.json; keep that file private.'],
-        }
-      : {
-          env: { [KEY_VAR]: `\${${KEY_VAR}}` },
-          notes: [
-            `Gemini CLI fills in \${${KEY_VAR}} from the environment it starts in: export it in your shell profile.`,
-          ],
-        },
+  key: keyByReference(`\${${KEY_VAR}}`, {
+    project: '.gemini/settings.json now holds your API key: keep it out of git.',
+    user: 'The key is stored in plain text in ~/.gemini/settings.json; keep that file private.',
+    reference: `Gemini CLI fills in \${${KEY_VAR}} from the environment it starts in: export it in your shell profile.`,
+  }),
   verify: (name, scope) =>
     `${scope === 'project' ? 'In this directory, run' : 'Run'} \`gemini mcp list\`: "${name}" should show Connected. Gemini ignores every MCP server in a folder you have not trusted: accept the trust prompt when Gemini asks.`,
 };

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { isObj, mergeEnv, type EntryPlan, type Obj } from './merge.js';
+import { keyByReference } from './key-plan.js';
 import { KEY_VAR, type ClientSpec } from './types.js';
 
 /** An opencode `mcp` entry: the command and its arguments in one array, variables under `environment`. */
@@ -27,21 +28,11 @@ export const opencode: ClientSpec = {
     scope === 'project'
       ? join(ctx.cwd, 'opencode.json')
       : join(ctx.env['XDG_CONFIG_HOME'] || join(ctx.home, '.config'), 'opencode', 'opencode.json'),
-  key: (literal, scope) =>
-    literal
-      ? {
-          env: { [KEY_VAR]: literal },
-          notes:
-            scope === 'project'
-              ? ['opencode.json now holds your API key: keep it out of git.']
-              : ['The key is stored in plain text in the config file; keep that file private.'],
-        }
-      : {
-          env: { [KEY_VAR]: `{env:${KEY_VAR}}` },
-          notes: [
-            `opencode fills in {env:${KEY_VAR}} from the environment it starts in: export it in your shell profile.`,
-          ],
-        },
+  key: keyByReference(`{env:${KEY_VAR}}`, {
+    project: 'opencode.json now holds your API key: keep it out of git.',
+    user: 'The key is stored in plain text in the config file; keep that file private.',
+    reference: `opencode fills in {env:${KEY_VAR}} from the environment it starts in: export it in your shell profile.`,
+  }),
   serversKey: 'mcp',
   entry: opencodeEntry,
   verify: (name) => `Run \`opencode mcp list\` here: "${name}" should show connected.`,
