@@ -23,6 +23,8 @@ export interface EnvOptions {
   readonly exclude?: string[] | undefined;
   /** `CHILI_PIPER_READ_ONLY`. */
   readonly readOnly: boolean;
+  /** `CHILI_PIPER_CODE_MODE`: serve `search` and `execute` instead of the catalog. */
+  readonly codeMode: boolean;
 }
 
 /** The variables {@link optionsFromEnv} reads, with what each means (for help texts and docs). */
@@ -33,6 +35,8 @@ export const ENV_VARIABLES = {
   CHILI_PIPER_TOOLS: 'Comma list of tool or group names to serve (default: all).',
   CHILI_PIPER_EXCLUDE_TOOLS: 'Comma list of tool or group names never to serve.',
   CHILI_PIPER_READ_ONLY: '"true" serves only tools that change nothing.',
+  CHILI_PIPER_CODE_MODE:
+    '"true" serves two tools, search and execute, instead of the catalog: the model runs JavaScript that calls the tools.',
 } as const;
 
 /** Parses a comma-separated list (`"meetings, rule-get"` → `["meetings", "rule-get"]`); empty → undefined. */
@@ -138,5 +142,6 @@ export function optionsFromEnv(env: Env): EnvOptions {
     include: toolList('CHILI_PIPER_TOOLS', env['CHILI_PIPER_TOOLS']),
     exclude: toolList('CHILI_PIPER_EXCLUDE_TOOLS', env['CHILI_PIPER_EXCLUDE_TOOLS']),
     readOnly: parseBoolean('CHILI_PIPER_READ_ONLY', env['CHILI_PIPER_READ_ONLY']) ?? false,
+    codeMode: parseBoolean('CHILI_PIPER_CODE_MODE', env['CHILI_PIPER_CODE_MODE']) ?? false,
   };
 }

@@ -8,6 +8,8 @@ import { toMcpTool } from './listing.js';
 import { serveResultLinks, type Extra } from './resources.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { catalog } from './catalog.js';
+import type { CodeModeOptions } from './code-mode/options.js';
+import { createCodeModeTools } from './code-mode/tools.js';
 import { checkOptionNames, type ExecuteOptions } from './execute.js';
 import { errorResult } from './results.js';
 import type { ToolFilter } from './select.js';
@@ -31,6 +33,12 @@ export interface ChiliPiperServerOptions extends ToolFilter, Omit<ExecuteOptions
   readonly serverInfo?: { name: string; version: string } | undefined;
   /** Text the server gives clients at initialization (e.g. "this is a sandbox"). */
   readonly instructions?: string | undefined;
+  /**
+   * Code mode: list two tools, `search` and `execute`, instead of the catalog; `execute` runs a model-written
+   * script whose `cp.<tool>()` calls go through the same tool caller (see docs/code-mode.md). `true`, or
+   * options: the engine's `wasmModule` (Cloudflare Workers) and the `limits` of a run.
+   */
+  readonly codeMode?: boolean | CodeModeOptions | undefined;
 }
 
 const SERVER_OPTIONS: ReadonlySet<string> = new Set([
@@ -40,6 +48,7 @@ const SERVER_OPTIONS: ReadonlySet<string> = new Set([
   'tools',
   'serverInfo',
   'instructions',
+  'codeMode',
 ] satisfies (keyof ChiliPiperServerOptions)[]);
 
 /**
@@ -60,16 +69,22 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
       serverInfo: _s,
       instructions: _n,
       apiKey: _k,
+      codeMode: _c,
       ...rest
     } = options;
     return rest;
   };
-  const caller = createToolCaller({
-    all: toolsOption ?? catalog,
-    filter: { include, exclude, readOnly },
-    execute,
+  const filter = { include, exclude, readOnly };
+  const all = toolsOption ?? catalog;
+  const caller = createToolCaller({ all, filter, execute });
+  // In code mode: two tools, search and execute, instead of the catalog; scripts call through the same caller.
+  const codeMode = createCodeModeTools(options.codeMode, {
+    caller,
+    all,
+    filter,
+    maxResultChars: options.maxResultChars,
   });
-  const listed = caller.tools.map(toMcpTool);
+  const listed = codeMode?.listed ?? caller.tools.map(toMcpTool);
   // The SDK Server, with -32602 for malformed params and a shared JSON Schema validator (sdk-server.ts).
   const server = new ChiliPiperSdkServer(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
     capabilities: { tools: { listChanged: false }, resources: {} },
@@ -102,7 +117,8 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
       caller: extra.authInfo?.clientId,
       ...(onProgress ? { onProgress } : {}),
     };
-    return (await caller.call(request.params.name, request.params.arguments, context)) as CallToolResult;
+    const { name, arguments: args } = request.params;
+    return (await (codeMode ?? caller).call(name, args, context)) as CallToolResult;
   });
   serveResultLinks(server, { caller, keyFor, execute });
   return server;

@@ -11,6 +11,8 @@ export interface CallContext {
   readonly onProgress?: ((done: number, total: number | undefined) => void) | undefined;
   /** Who the caller is beyond the key (an HTTP caller's token subject), when the transport knows it. */
   readonly caller?: string | undefined;
+  /** This call's result size budget, instead of the server's `maxResultChars` (code mode's `cp` calls). */
+  readonly maxResultChars?: number | undefined;
 }
 
 /** The tools one server or script may call, and the one way to call them. */
@@ -58,6 +60,7 @@ export function createToolCaller(options: ToolCallerOptions): ToolCaller {
         apiKey: context.apiKey,
         signal: context.signal,
         links: true,
+        ...(context.maxResultChars === undefined ? {} : { maxResultChars: context.maxResultChars }),
         ...(context.onProgress ? { onProgress: context.onProgress } : {}),
       });
     },

@@ -1,0 +1,36 @@
+import type { ToolResult } from '../results.js';
+import type { ScriptOutcome } from './types.js';
+
+const CONSOLE_HEADER = '\n--- console ---\n';
+
+/**
+ * The `execute` result a model reads: the script's return value as JSON (or why the run failed, as an error
+ * result), then the captured console lines. The whole text stays within `maxChars`: console lines that would
+ * not fit are dropped with a note (the engine's limits normally keep it well inside).
+ */
+export function toExecuteResult(outcome: ScriptOutcome, maxChars: number, hint?: string): ToolResult {
+  const head = outcome.ok
+    ? outcome.value === undefined
+      ? 'The script returned nothing (undefined). Return the values you need.'
+      : JSON.stringify(outcome.value)
+    : `The script failed (${outcome.error.kind}): ${outcome.error.message}${hint ? `\n${hint}` : ''}`;
+  const text = head + consoleText(outcome.logs, maxChars - head.length);
+  return { content: [{ type: 'text', text }], ...(outcome.ok ? {} : { isError: true }) };
+}
+
+/** The console section, at most `room` characters (nothing when there are no lines or no room). */
+function consoleText(lines: readonly string[], room: number): string {
+  if (lines.length === 0) return '';
+  const full = CONSOLE_HEADER + lines.join('\n');
+  if (full.length <= room) return full;
+  const note = (dropped: number) => `\n[${dropped} more console lines left out: the result is limited]`;
+  const kept: string[] = [];
+  let size = CONSOLE_HEADER.length;
+  for (const line of lines) {
+    if (size + line.length + 1 + note(lines.length).length > room) break;
+    kept.push(line);
+    size += line.length + 1;
+  }
+  if (kept.length === 0 && size + note(lines.length).length > room) return '';
+  return CONSOLE_HEADER + kept.join('\n') + note(lines.length - kept.length);
+}
