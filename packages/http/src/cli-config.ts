@@ -19,6 +19,8 @@ Options (flags win over environment variables):
   --server-key             MCP_CREDENTIALS_MODE=server-key (default): this server uses
                            CHILI_PIPER_API_KEY; callers send one of MCP_HTTP_TOKENS (comma list)
   --read-only              CHILI_PIPER_READ_ONLY=true: only tools that read
+  --code-mode              CHILI_PIPER_CODE_MODE=true: two tools, search and execute, instead of
+                           the catalog; the model runs JavaScript that calls the tools
   --tools <list>           CHILI_PIPER_TOOLS: only these tools or groups (comma list)
   --exclude-tools <list>   CHILI_PIPER_EXCLUDE_TOOLS: never these tools or groups
   --base-url <url>         CHILI_PIPER_BASE_URL: the Edge API base URL
@@ -78,6 +80,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'caller-key': { type: 'boolean' },
       'server-key': { type: 'boolean' },
       'read-only': { type: 'boolean' },
+      'code-mode': { type: 'boolean' },
       tools: { type: 'string' },
       'exclude-tools': { type: 'string' },
       'base-url': { type: 'string' },
@@ -107,6 +110,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     ...(f['exclude-tools'] === undefined ? {} : { CHILI_PIPER_EXCLUDE_TOOLS: f['exclude-tools'] }),
     ...(f['base-url'] === undefined ? {} : { CHILI_PIPER_BASE_URL: f['base-url'] }),
     ...(f['read-only'] ? { CHILI_PIPER_READ_ONLY: 'true' } : {}),
+    ...(f['code-mode'] ? { CHILI_PIPER_CODE_MODE: 'true' } : {}),
   });
   if (shared.keyProblems.includes('placeholder')) {
     throw new ConfigError(`CHILI_PIPER_API_KEY ${KEY_PROBLEM_TEXT.placeholder}.`, 'CHILI_PIPER_API_KEY');
@@ -147,6 +151,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       include: shared.include,
       exclude: shared.exclude,
       readOnly: shared.readOnly,
+      codeMode: shared.codeMode,
       allowedHosts: parseList(f['allowed-hosts'] ?? env.MCP_HTTP_ALLOWED_HOSTS),
       allowedOrigins: parseList(f['allowed-origins'] ?? env.MCP_HTTP_ALLOWED_ORIGINS),
       ...limits,

@@ -46,6 +46,7 @@ export function handlerOptionsFromEnv(env: Env): WebHandlerOptions {
     ...(shared.include ? { include: shared.include } : {}),
     ...(shared.exclude ? { exclude: shared.exclude } : {}),
     ...(shared.readOnly ? { readOnly: true } : {}),
+    ...(shared.codeMode ? { codeMode: true } : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
     ...(allowedOrigins ? { allowedOrigins } : {}),
   };

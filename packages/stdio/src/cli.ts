@@ -71,7 +71,9 @@ async function run(argv: string[], log: Logger): Promise<number> {
       ? ({ json: { type: 'boolean' } } as const)
       : command === 'call'
         ? ({ args: { type: 'string' } } as const)
-        : {};
+        : command === 'serve'
+          ? ({ 'code-mode': { type: 'boolean' } } as const)
+          : {};
   const { values, positionals } = parse(rest, { ...COMMON_OPTIONS, ...extra }, command);
   if (values.help && command === 'call' && positionals[0] !== undefined) {
     const tool = getTool(positionals[0]);

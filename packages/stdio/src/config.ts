@@ -18,6 +18,8 @@ export interface CommonFlags {
   readonly tools?: string | undefined;
   readonly 'exclude-tools'?: string | undefined;
   readonly 'read-only'?: boolean | undefined;
+  /** `serve` only. */
+  readonly 'code-mode'?: boolean | undefined;
   readonly 'log-level'?: string | undefined;
   readonly sandbox?: boolean | undefined;
 }
@@ -36,6 +38,8 @@ export interface ResolvedConfig {
   readonly include?: string[] | undefined;
   readonly exclude?: string[] | undefined;
   readonly readOnly: boolean;
+  /** Serve `search` and `execute` instead of the catalog. */
+  readonly codeMode: boolean;
   readonly logLevel: LogLevel;
   readonly sandbox: boolean;
   /** The tools this configuration exposes. */
@@ -60,6 +64,7 @@ const FLAG_VARIABLES = {
   tools: 'CHILI_PIPER_TOOLS',
   'exclude-tools': 'CHILI_PIPER_EXCLUDE_TOOLS',
   'read-only': 'CHILI_PIPER_READ_ONLY',
+  'code-mode': 'CHILI_PIPER_CODE_MODE',
 } as const;
 
 /** The environment with each given flag written over its variable (flags win). */
@@ -108,6 +113,7 @@ export function resolveConfig(env: Env, flags: CommonFlags = {}): ResolvedConfig
     include: options.include,
     exclude: options.exclude,
     readOnly: options.readOnly,
+    codeMode: options.codeMode,
     logLevel: level as LogLevel,
     sandbox: flags.sandbox ?? false,
     tools,

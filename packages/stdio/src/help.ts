@@ -23,6 +23,8 @@ Options (environment variable in brackets; a flag wins over its variable):
   --tools <list>           [CHILI_PIPER_TOOLS] only these tools or groups (comma-separated)
   --exclude-tools <list>   [CHILI_PIPER_EXCLUDE_TOOLS] never these tools or groups
   --read-only              [CHILI_PIPER_READ_ONLY=true] only tools that change nothing (--no-read-only: all)
+  --code-mode              [CHILI_PIPER_CODE_MODE=true] two tools, search and execute, instead of the catalog:
+                           the model runs JavaScript that calls the tools (docs/code-mode.md)
   --log-level <level>      [CHILI_PIPER_LOG_LEVEL] error | warn | info (default) | debug
   --sandbox                use a built-in emulator with demo data instead of your account
   -h, --help               show this help

@@ -34,6 +34,7 @@ export async function serve(config: ResolvedConfig, log: Logger): Promise<never>
     baseUrl: upstream.baseUrl,
     fetch: upstream.fetch,
     tools: config.tools,
+    codeMode: config.codeMode,
     serverInfo: { name: 'chilipiper-mcp', version: VERSION },
     ...(upstream.sandbox ? { instructions: SANDBOX_INSTRUCTIONS } : {}),
     onAttempt: (e) =>
@@ -71,8 +72,9 @@ export async function serve(config: ResolvedConfig, log: Logger): Promise<never>
 
   await server.connect(transport);
   const where = upstream.sandbox ? 'the sandbox' : (upstream.baseUrl ?? 'the Chili Piper Edge API');
-  log.info(
-    `serving ${config.tools.length} tools over stdio${config.readOnly ? ' (read-only)' : ''} against ${where}`,
-  );
+  const what = config.codeMode
+    ? `${config.tools.length} tools in code mode (search, execute)`
+    : `${config.tools.length} tools`;
+  log.info(`serving ${what} over stdio${config.readOnly ? ' (read-only)' : ''} against ${where}`);
   return new Promise<never>(() => undefined);
 }
