@@ -24,17 +24,23 @@ function parse(text) {
 
 /**
  * A `call(name, args)` over an MCP client that records, per call, the tool, the o200k tokens of the result text
- * and whether the result was cut; it returns the parsed result text and throws a ToolError on isError.
+ * and whether the result was cut; it returns the parsed result text and throws a ToolError on isError. A result
+ * given by reference (a `resource_link` to the complete text) is read with resources/read, as a model must, and
+ * that read is recorded as a call of its own.
  */
 export function recorder(client) {
   const calls = [];
   async function call(name, args = {}) {
     const result = await client.callTool({ name, arguments: args });
     const text = resultText(result);
-    const parsed = parse(text);
-    calls.push({ name, tokens: countTokens(text), cut: wasCut(parsed), error: Boolean(result.isError) });
+    calls.push({ name, tokens: countTokens(text), cut: wasCut(parse(text)), error: Boolean(result.isError) });
     if (result.isError) throw new ToolError(name, text);
-    return parsed;
+    const link = result.content.find((part) => part.type === 'resource_link');
+    if (!link) return parse(text);
+    const read = await client.readResource({ uri: link.uri });
+    const whole = read.contents.map((c) => c.text ?? '').join('\n');
+    calls.push({ name: 'resources/read', tokens: countTokens(whole), cut: false, error: false });
+    return parse(whole);
   }
   return { call, calls };
 }
@@ -90,6 +96,25 @@ export function sameSet(answer, expected, what = 'items') {
     `${got.size} ${what}, expected ${want.size} (${missing} missing, ${extra} extra)`
   );
 }
+
+/**
+ * What a model writes once at the top of a code mode script that reads whole lists: every item of a list
+ * method, following nextCursor.
+ */
+export const ALL = `async function all(method, input = {}) {
+  const items = [];
+  let cursor;
+  do {
+    const page = await method({ ...input, cursor });
+    items.push(...page.results);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+`;
+
+/** A value written into a script as a JavaScript literal. */
+export const js = (value) => JSON.stringify(value);
 
 /** The first verdict that is not true, or true. */
 export const all = (...verdicts) => verdicts.find((v) => v !== true) ?? true;

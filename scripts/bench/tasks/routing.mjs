@@ -1,5 +1,5 @@
 // Tasks about routing: Concierge logs and rules. See index.mjs for the task format.
-import { all, DAY, iso, listAll, same } from './harness.mjs';
+import { all, DAY, iso, listAll, same, ALL, js } from './harness.mjs';
 import { findRule, findWorkspace } from './lookups.mjs';
 import * as shape from './shapes.mjs';
 import { liveRules, named, sorted, values } from './truth.mjs';
@@ -34,6 +34,25 @@ export const routingReason = {
     }
     return { router: 'not found' };
   },
+  code: {
+    search: ['concierge logs of a lead'],
+    script: ({ guestEmail }, clock) => `${ALL}
+const routers = await all(cp.conciergeListRouters);
+for (const { router, workspaceId } of routers) {
+  const logs = await all(cp.conciergeLogs, {
+    workspaceId,
+    routerId: router.id,
+    start: ${js(iso(clock.now - 30 * DAY))},
+    end: ${js(iso(clock.now))},
+    guestEmail: ${js(guestEmail)},
+  });
+  const hit = logs.find((e) => e.guestEmail === ${js(guestEmail)});
+  if (!hit) continue;
+  const assignee = await cp.userRead({ userId: hit.assignments[0].userId });
+  return { router: router.slug, route: hit.matchedPath?.route?.type, assignee: assignee.name };
+}
+return { router: 'not found' };`,
+  },
 };
 
 export const ruleCondition = {
@@ -47,7 +66,8 @@ export const ruleCondition = {
     };
   },
   run: async (call, { rule, field, value }) => {
-    const found = await findRule(call, rule);
+    const listed = await findRule(call, rule);
+    const found = shape.rule(await call('rule-get', { ruleId: listed.id }));
     const conditions = structuredClone(found.conditions);
     const edit = (c) => {
       if (c.dataReference?.field === field) c.value = value;
@@ -65,6 +85,23 @@ export const ruleCondition = {
       same(answer, { revision }),
       same({ operator: cond?.operator, value: cond?.value }, { operator: '>=', value: 500 }),
     );
+  },
+  code: {
+    search: ['change a routing rule condition'],
+    script: ({ rule, field, value }) => `${ALL}
+const listed = (await all(cp.ruleList, { filter: { name: ${js(rule)} } })).find((r) => r.name === ${js(rule)});
+const found = await cp.ruleGet({ ruleId: listed.id });
+const edit = (c) => {
+  if (c.dataReference?.field === ${js(field)}) c.value = ${js(value)};
+  for (const child of c.conditions ?? []) edit(child);
+};
+edit(found.conditions);
+const updated = await cp.ruleModify({
+  ruleId: found.id,
+  revision: found.metadata.revision,
+  dto: { name: found.name, conditions: found.conditions },
+});
+return { revision: updated.metadata.revision };`,
   },
 };
 
@@ -87,6 +124,13 @@ export const workspaceRules = {
     const rules = await listAll(call, 'rule-list', { filter: { workspaceId: ws.id } }, shape.pagedList);
     return sorted(rules.map((r) => shape.rule(r).name));
   },
+  code: {
+    search: ['routing rules of a workspace'],
+    script: ({ workspace }) => `${ALL}
+const ws = (await all(cp.workspaceList)).find((w) => w.name === ${js(workspace)});
+const rules = await all(cp.ruleList, { filter: { workspaceId: ws.id } });
+return rules.map((r) => r.name).sort();`,
+  },
 };
 
 export const deleteRuleChecked = {
@@ -102,11 +146,25 @@ export const deleteRuleChecked = {
   },
   run: async (call, { rule }) => {
     const found = await findRule(call, rule);
-    const routers = shape.routers(await call('concierge-list-routers', {}));
+    const fields = ['router.id', 'router.slug', 'router.routing.rules', 'workspaceId'];
+    const routers = shape.routers(await call('concierge-list-routers', { fields }));
     const usedBy = routers.filter((r) => r.ruleIds.includes(found.id)).map((r) => r.slug);
     await call('rule-delete', { ruleId: found.id, revision: found.revision });
     return { usedBy: sorted(usedBy), deleted: true };
   },
   verify: (answer, expected, t) =>
     all(same(answer, expected), Boolean(named(t.rules, 'EMEA leads').deletedAt) || 'the rule is not deleted'),
+  code: {
+    search: ['delete a routing rule', 'concierge routers'],
+    script: ({ rule }) => `${ALL}
+const found = (await all(cp.ruleList, { filter: { name: ${js(rule)} } })).find((r) => r.name === ${js(rule)});
+const routers = await all(cp.conciergeListRouters, { fields: ['router.slug', 'router.routing.rules'] });
+const usedBy = routers
+  .filter(({ router }) =>
+    (router.routing?.rules ?? []).some((r) => (r.ruleIds ?? [r.id]).includes(found.id)),
+  )
+  .map(({ router }) => router.slug);
+await cp.ruleDelete({ ruleId: found.id, revision: found.metadata.revision });
+return { usedBy: usedBy.sort(), deleted: true };`,
+  },
 };

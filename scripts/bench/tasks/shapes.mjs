@@ -11,26 +11,16 @@ export function wasCut(result) {
 }
 
 /**
- * Page-and-total lists ({results, total, page, pageSize}): user-find, user-find-by-ids, workspace-list,
- * team-list-put, distribution-list-put, rule-list, concierge-logs, availability-slots. `next` is the
- * continuation a careful model follows: the next page while fewer than `total` items were asked for.
+ * Lists ({results, total?, nextCursor?}): every list tool. `next` is the continuation a careful model follows:
+ * the same arguments with `cursor: nextCursor` while a cursor comes back.
  */
 export const pagedList = {
   items: (r) => r.results,
-  next: (r, args) =>
-    (r.page + 1) * r.pageSize < r.total
-      ? { ...args, pagination: { ...args.pagination, page: r.page + 1, pageSize: r.pageSize } }
-      : undefined,
+  next: (r, args) => (r.nextCursor ? { ...args, cursor: r.nextCursor } : undefined),
 };
 
-/** meeting-list-put ({data: {list}, hasMore}): the next page while hasMore is "Yes". */
-export const meetingList = {
-  items: (r) => r.data.list,
-  next: (r, args) =>
-    r.hasMore === 'Yes'
-      ? { ...args, pagination: { ...args.pagination, page: (args.pagination?.page ?? 0) + 1 } }
-      : undefined,
-};
+/** meeting-list-put: a list like the others. */
+export const meetingList = pagedList;
 
 /** A user profile (user-find, user-find-by-ids, user-read, and user-invite's answer). */
 export const user = (u) => ({ id: u.id, name: u.name, email: u.email, licenses: u.licenses });
@@ -65,10 +55,10 @@ export const listedMeeting = (m) => ({
   hostName: m.hostName,
 });
 
-/** One meeting record (meeting-get, crm-get: {data, hasMore}). */
+/** One meeting record (meeting-get, crm-get: the record itself, or the API's {data, hasMore}). */
 export const meetingRecord = (r) => ({
-  status: r.data?.meetingStatus,
-  start: r.data?.dateTime?.start,
+  status: (r.data ?? r).meetingStatus,
+  start: (r.data ?? r).dateTime?.start,
 });
 
 /** The answer of meeting-cancel / meeting-noshow (the updated meeting). */
@@ -104,9 +94,9 @@ function csvCells(line) {
   return cells;
 }
 
-/** The links of any scheduling-link-list tool ({links}). */
+/** The links of any scheduling-link-list tool (a list of links). */
 export const links = (r) =>
-  r.links.map((l) => ({
+  (r.results ?? r.links).map((l) => ({
     slug: l.slug,
     name: l.name,
     bookingUrl: l.bookingUrl,
@@ -119,9 +109,12 @@ export const linkSession = (r) => ({ routeId: r.routeId, startTimes: r.startTime
 /** The answer of scheduling-link-schedule / concierge-schedule ({type, meetingId | reason}). */
 export const booking = (r) => ({ ok: r.type === 'Success', meetingId: r.meetingId, reason: r.reason });
 
-/** concierge-list-routers ({routers: [{router, workspaceId}]}), with the rule ids each router's routing uses. */
+/**
+ * concierge-list-routers (a list of {router, workspaceId}), with the rule ids each router's routing uses (the
+ * compact list leaves `router.routing` out: ask for it with `fields`).
+ */
 export const routers = (r) =>
-  r.routers.map((x) => ({
+  (r.results ?? r.routers).map((x) => ({
     id: x.router?.id,
     slug: x.router?.slug,
     workspaceId: x.workspaceId,
