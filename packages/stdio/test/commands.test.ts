@@ -204,7 +204,10 @@ describe('tools and call', () => {
         ['doctor', '--frob'],
         `Unknown option "--frob" for doctor. Its options: ${options}. See chilipiper-mcp doctor --help.`,
       ],
-      [['--frob'], `Unknown option "--frob" for serve. Its options: ${options}. See chilipiper-mcp --help.`],
+      [
+        ['--frob'],
+        `Unknown option "--frob" for serve. Its options: ${options.replace('--help', '--code-mode, --help')}. See chilipiper-mcp --help.`,
+      ],
       [['tools', '--json=yes'], '--json takes no value. See chilipiper-mcp tools --help.'],
       [
         ['call', 'tenant-get', '--args'],
