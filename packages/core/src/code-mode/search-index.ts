@@ -54,7 +54,7 @@ export function words(text: string): string[] {
       .filter(Boolean);
     // `NoShow` and `no-show` are also `noshow`, the way people type them.
     if (parts.length > 1) parts.push(parts.join(''));
-    for (const w of parts) if (!STOP.has(w)) out.push(stem(w));
+    for (const w of parts) if (!STOP.has(w) && !STOP.has(stem(w))) out.push(stem(w));
   }
   return out;
 }
@@ -100,20 +100,29 @@ interface Indexed {
 /** Ranks `tools` for a query: the best first, only those that match at all. */
 export type Ranker = (query: string) => AnyTool[];
 
-/** Builds the index of a tool set once; the ranker it returns answers each query from it. */
+/** Each tool's words, written once per tool object (servers made per request share them). */
+const toolIndex = new WeakMap<AnyTool, Indexed>();
+
+function indexOf(tool: AnyTool): Indexed {
+  let entry = toolIndex.get(tool);
+  if (entry) return entry;
+  const weights = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const w of words(text)) weights.set(w, Math.max(weights.get(w) ?? 0, weight));
+  };
+  add(listedDescription(tool), WEIGHTS.description);
+  add(inputWords(tool.input as Schema).join(' '), WEIGHTS.input);
+  add(tool.group, WEIGHTS.group);
+  add(tool.title, WEIGHTS.title);
+  add(tool.name, WEIGHTS.name);
+  entry = { tool, weights, names: [tool.name, toMethodName(tool.name).toLowerCase()] };
+  toolIndex.set(tool, entry);
+  return entry;
+}
+
+/** Builds the index of a tool set (how rare each word is in it); the ranker answers each query from it. */
 export function createRanker(tools: readonly AnyTool[]): Ranker {
-  const indexed: Indexed[] = tools.map((tool) => {
-    const weights = new Map<string, number>();
-    const add = (text: string, weight: number) => {
-      for (const w of words(text)) weights.set(w, Math.max(weights.get(w) ?? 0, weight));
-    };
-    add(listedDescription(tool), WEIGHTS.description);
-    add(inputWords(tool.input as Schema).join(' '), WEIGHTS.input);
-    add(tool.group, WEIGHTS.group);
-    add(tool.title, WEIGHTS.title);
-    add(tool.name, WEIGHTS.name);
-    return { tool, weights, names: [tool.name, toMethodName(tool.name).toLowerCase()] };
-  });
+  const indexed = tools.map(indexOf);
   const seenIn = new Map<string, number>();
   for (const { weights } of indexed) for (const w of weights.keys()) seenIn.set(w, (seenIn.get(w) ?? 0) + 1);
   const rarity = (w: string) => Math.log(1 + indexed.length / (seenIn.get(w) ?? indexed.length));
