@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', 'examples/nextjs/next-env.d.ts'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.next/**',
+      'examples/nextjs/next-env.d.ts',
+      // Written by core's build from the catalog.
+      'packages/core/src/code-mode/generated-declarations.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

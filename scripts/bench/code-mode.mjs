@@ -1,12 +1,14 @@
-// Code mode's engine: the cost of one `run` (engine start to result) of a script that makes one host call,
-// the host call being a real HTTP request to a local server on 127.0.0.1, next to the same request made
-// directly; and the memory one run holds. A benchmark, not a test: it prints numbers.
+// Code mode: the cost of one `execute` (engine start to result) of a script that makes one `cp` call to a local
+// upstream on 127.0.0.1, through the MCP server (SDK client, in-memory transport, the code mode tools, the
+// executor), next to the same tool called directly with tools/call; then the engine alone (one `run` whose host
+// call is the same HTTP request) and the memory one run holds. A benchmark, not a test: it prints numbers.
 //
 //   node scripts/bench/code-mode.mjs
 //   BENCH_RUNS=1000 node scripts/bench/code-mode.mjs
 //
-// Code mode is not in core's built entries yet, so its source is bundled here with esbuild (quickjs-wasi stays
-// external and loads the way it does for users: the .wasm file compiled once per process).
+// The execute path uses core's build (run `pnpm build` first). The engine alone is not a public entry, so its
+// source is bundled here with esbuild (quickjs-wasi stays external and loads the way it does for users: the
+// .wasm file compiled once per process).
 // Memory: CONCURRENT runs are held open at once (their host call waits for the others) and the growth of
 // Node's external memory (where WebAssembly memories are counted) is divided by their number; then RSS before
 // and after many runs in a row shows whether anything stays behind.
@@ -72,6 +74,7 @@ async function timeRun() {
 }
 
 await tenantGet(); // Node loads its fetch on first use: not the engine's cost
+
 const first = await timeRun(); // loads quickjs-wasi and compiles the .wasm
 for (let i = 0; i < 50; i++) {
   await timeRun();
@@ -86,7 +89,7 @@ for (let i = 0; i < RUNS; i++) {
   direct.push(performance.now() - start);
 }
 const walls = runs.map((r) => r.wall);
-console.log(`code mode: one run with one host call (HTTP to 127.0.0.1), ${RUNS} runs`);
+console.log(`the engine alone: one run with one host call (HTTP to 127.0.0.1), ${RUNS} runs`);
 console.log(`  first run (loads and compiles the engine)   ${fmt(first.wall)}`);
 console.log(
   `  run, engine start to result: median        ${fmt(median(walls))}  p90 ${fmt(pct(walls, 0.9))}  p99 ${fmt(pct(walls, 0.99))}`,
@@ -128,4 +131,58 @@ const rssAfter = process.memoryUsage().rss;
 console.log(
   `  RSS after 1000 more runs                    ${((rssAfter - rssBefore) / 2 ** 20).toFixed(1)} MiB more (${(rssAfter / 2 ** 20).toFixed(0)} MiB)`,
 );
+// Through MCP: `execute` of the script above, and tools/call of the same tool, on one server. Loaded only now,
+// so the memory figures above are not moved by these modules.
+const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
+const { createChiliPiperServer } = await import('../../packages/core/dist/index.js');
+const { createNodeFetch } = await import('../../packages/core/dist/node.js');
+const http = createNodeFetch();
+const connect = async (options) => {
+  const mcp = createChiliPiperServer({
+    apiKey: 'bench-key',
+    baseUrl: url.slice(0, url.indexOf('/v1/')),
+    fetch: http.fetch,
+    include: ['tenant-get'],
+    ...options,
+  });
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'bench', version: '0' });
+  await Promise.all([mcp.connect(b), client.connect(a)]);
+  return client;
+};
+const codeClient = await connect({ codeMode: true });
+const toolClient = await connect({});
+async function timeCall(client, name, args, expected) {
+  const start = performance.now();
+  const result = await client.callTool({ name, arguments: args });
+  const ms = performance.now() - start;
+  if (result.isError || !result.content[0].text.includes(expected))
+    throw new Error(`unexpected result ${JSON.stringify(result)}`);
+  return ms;
+}
+const execute = () => timeCall(codeClient, 'execute', { code }, '"acme"');
+const callTool = () => timeCall(toolClient, 'tenant-get', {}, 'acme');
+const firstExecute = await execute(); // loads quickjs-wasi and compiles the .wasm
+for (let i = 0; i < 50; i++) {
+  await execute();
+  await callTool();
+}
+const executes = [];
+const directs = [];
+for (let i = 0; i < RUNS; i++) {
+  executes.push(await execute());
+  directs.push(await callTool());
+}
+console.log(`code mode: one execute whose script makes one cp call (HTTP to 127.0.0.1), ${RUNS} runs`);
+console.log(`  first execute (loads and compiles the engine) ${fmt(firstExecute)}`);
+console.log(
+  `  execute, request to result: median          ${fmt(median(executes))}  p90 ${fmt(pct(executes, 0.9))}  p99 ${fmt(pct(executes, 0.99))}  (target ≤ 20 ms)`,
+);
+console.log(`  tools/call of the same tool: median         ${fmt(median(directs))}`);
+console.log(`  code mode overhead at the median            ${fmt(median(executes) - median(directs))}`);
+await codeClient.close();
+await toolClient.close();
+await http.close();
+
 server.close();

@@ -4,13 +4,18 @@
 // the resources/read of result links (apart: their content is not in the model's context), and ✓/✗ from
 // comparing the answer with ground truth read from the sandbox state. A benchmark: it never fails on a number.
 //
-//   node scripts/bench/tasks.mjs [--now 2026-11-25T12:00:00Z] [--only id,id] [--verbose] [--json]
-//   node scripts/bench/tasks.mjs --code-mode      (placeholder: code mode does not exist yet)
+//   node scripts/bench/tasks.mjs [--now 2026-11-25T12:00:00Z] [--only id,id] [--verbose] [--json] [--code-mode]
+//
+// --code-mode runs every task a second time against a server started with --code-mode (tasks/code-mode.mjs:
+// the task's searches, then its script in one execute) and prints both next to each other, with the tools/list
+// tokens of each mode and the Edge API requests each made.
 //
 // Tasks live in scripts/bench/tasks/; every read of a result field goes through tasks/shapes.mjs.
 import { parseArgs } from 'node:util';
 import { createSandbox } from '../../packages/sandbox/dist/index.js';
 import { connectStdio } from '../lib/stdio-client.mjs';
+import { listingTokens } from '../lib/token-count.mjs';
+import { runCodeTask } from './tasks/code-mode.mjs';
 import { clockAt, recorder, same } from './tasks/harness.mjs';
 import { issueTasks, tasks } from './tasks/index.mjs';
 
@@ -26,11 +31,6 @@ const { values: flags } = parseArgs({
     'code-mode': { type: 'boolean' },
   },
 });
-
-if (flags['code-mode']) {
-  console.log('task benchmark --code-mode: not available (there is no code-mode tool yet).');
-  process.exit(0);
-}
 
 const now = new Date(flags.now);
 if (Number.isNaN(now.getTime())) throw new Error(`--now: "${flags.now}" is not a date`);
@@ -63,19 +63,34 @@ async function runTask(task, sandbox, client) {
     cut,
     reads,
     linkedTokens: reads.reduce((sum, r) => sum + r.tokens, 0),
+    upstream: sandbox.requests.length,
     answer: JSON.stringify(answer ?? null).length <= 400 ? answer : '(long answer left out)',
   };
 }
 
 const sandbox = await createSandbox({ now });
-const server = await connectStdio({
-  env: { CHILI_PIPER_API_KEY: sandbox.apiKey, CHILI_PIPER_BASE_URL: sandbox.url },
-});
+const env = { CHILI_PIPER_API_KEY: sandbox.apiKey, CHILI_PIPER_BASE_URL: sandbox.url };
 const rows = [];
+const codeRows = [];
+const listing = {};
 try {
-  for (const task of selected) rows.push(await runTask(task, sandbox, server.client));
+  const server = await connectStdio({ env });
+  try {
+    listing.normal = listingTokens((await server.client.listTools()).tools).total;
+    for (const task of selected) rows.push(await runTask(task, sandbox, server.client));
+  } finally {
+    await server.close();
+  }
+  if (flags['code-mode']) {
+    const code = await connectStdio({ env, args: ['--code-mode'] });
+    try {
+      listing.code = listingTokens((await code.client.listTools()).tools).total;
+      for (const task of selected) codeRows.push(await runCodeTask(task, sandbox, code.client, clock));
+    } finally {
+      await code.close();
+    }
+  }
 } finally {
-  await server.close();
   await sandbox.close();
 }
 
@@ -91,7 +106,16 @@ const issueIds = new Set(issueTasks.map((t) => t.id));
 
 if (flags.json) {
   const summary = { all: totals(rows), issueTasks: totals(rows.filter((r) => issueIds.has(r.id))) };
-  console.log(JSON.stringify({ now: now.toISOString(), rows, summary }, null, 2));
+  const code = flags['code-mode']
+    ? {
+        rows: codeRows,
+        all: totals(codeRows),
+        issueTasks: totals(codeRows.filter((r) => issueIds.has(r.id))),
+      }
+    : undefined;
+  console.log(JSON.stringify({ now: now.toISOString(), listing, rows, summary, codeMode: code }, null, 2));
+} else if (flags['code-mode']) {
+  printBoth();
 } else {
   console.log(
     `task benchmark: ${rows.length} tasks over stdio against the sandbox at ${now.toISOString()}, Node ${process.version}`,
@@ -129,6 +153,40 @@ if (flags.json) {
     if (t.tasks)
       console.log(
         `  ${label}: ${t.calls} calls, ${t.tokens} tokens, ${t.passed}/${t.tasks} ✓; ${t.reads} resources/read, ${t.linkedTokens} linked tokens`,
+      );
+  }
+}
+
+/** Normal mode and code mode side by side: calls, result tokens, Edge API requests and verdicts. */
+function printBoth() {
+  console.log(
+    `task benchmark, normal mode and code mode: ${rows.length} tasks over stdio against the sandbox at ${now.toISOString()}, Node ${process.version}`,
+  );
+  console.log(
+    `tools/list: ${listing.normal} tokens in normal mode, ${listing.code} in code mode (search + execute); result tokens: o200k_base of each result's text, summed per task`,
+  );
+  const pad = (v, n) => String(v).padStart(n);
+  console.log(`  ${''.padEnd(26)} ${'normal mode'.padEnd(26)} ${'code mode'.padEnd(36)}`);
+  console.log(
+    `  ${'task'.padEnd(26)} ${pad('calls', 5)} ${pad('tokens', 8)} ${pad('reqs', 5)} ok   ${pad('calls', 5)} ${pad('tokens', 8)} ${pad('search', 7)} ${pad('reqs', 5)} ok`,
+  );
+  for (const [i, r] of rows.entries()) {
+    const c = codeRows[i];
+    const mark = (row) => (row.ok ? '✓' : '✗');
+    console.log(
+      `  ${r.id.padEnd(26)} ${pad(r.calls.length, 5)} ${pad(r.tokens, 8)} ${pad(r.upstream, 5)} ${mark(r)}    ${pad(c.calls.length, 5)} ${pad(c.tokens, 8)} ${pad(c.searchTokens, 7)} ${pad(c.upstream, 5)} ${mark(c)}`,
+    );
+    for (const row of [r, c]) if (!row.ok) console.log(`      ${row === r ? 'normal' : 'code'}: ${row.why}`);
+  }
+  for (const [label, pick] of [
+    ['issue tasks (1-10)', (list) => list.filter((r) => issueIds.has(r.id))],
+    ['all tasks', (list) => list],
+  ]) {
+    const n = totals(pick(rows));
+    const c = totals(pick(codeRows));
+    if (n.tasks)
+      console.log(
+        `  ${label}: normal ${n.calls} calls, ${n.tokens} tokens, ${n.passed}/${n.tasks} ✓; code mode ${c.calls} calls, ${c.tokens} tokens, ${c.passed}/${c.tasks} ✓`,
       );
   }
 }

@@ -2,7 +2,7 @@
 // CommonJS smoke test of the packed packages (see esm.mjs). The AI SDK entry loads `ai`, an ES module, with
 // require: Node.js 20.19 or later.
 const assert = require('node:assert/strict');
-const { catalog, createChiliPiperClient, ChiliPiperError } = require('@chilipiper-mcp/core');
+const { catalog, createChiliPiperClient, ChiliPiperError, selectTools } = require('@chilipiper-mcp/core');
 const { createChiliPiperNodeServer } = require('@chilipiper-mcp/core/node');
 const { createSandbox } = require('@chilipiper-mcp/sandbox');
 const { chiliPiperTools } = require('@chilipiper-mcp/ai-sdk');
@@ -22,7 +22,32 @@ const { createNodeHandler } = require('@chilipiper-mcp/http');
     const output = await tools['tenant-get'].execute({}, { toolCallId: 'c1', messages: [] });
     assert.equal(output.structuredContent.tenantData.subdomain, 'acme');
     const functions = toFunctionTools({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
-    assert.equal(functions.length, catalog.length);
+    assert.equal(functions.length, selectTools(catalog).length);
+    // Code mode from the installed packages: the engine and its .wasm found next to core, as users get them.
+    const handler = createFetchHandler({
+      credentials: { mode: 'caller-key' },
+      baseUrl: sandbox.url,
+      codeMode: true,
+    });
+    const code = 'const t = await cp.tenantGet();\nreturn t.tenantData.subdomain;';
+    const answer = await handler(
+      new Request('http://localhost/mcp', {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${sandbox.apiKey}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'execute', arguments: { code } },
+        }),
+      }),
+    );
+    assert.deepEqual((await answer.json()).result, { content: [{ type: 'text', text: '"acme"' }] });
+
     assert.equal(typeof createChiliPiperNodeServer, 'function');
     assert.equal(typeof createFetchHandler, 'function');
     assert.equal(typeof createNodeHandler, 'function');

@@ -1,7 +1,7 @@
 // ESM smoke test of the packed packages, run by scripts/check-tarballs.mjs in a folder outside the workspace
 // where only the tarballs (and their registry dependencies) are installed.
 import assert from 'node:assert/strict';
-import { catalog, ChiliPiperError, createChiliPiperClient } from '@chilipiper-mcp/core';
+import { catalog, ChiliPiperError, createChiliPiperClient, selectTools } from '@chilipiper-mcp/core';
 import { createSandbox, DEMO_READONLY_KEY } from '@chilipiper-mcp/sandbox';
 import { chiliPiperTools } from '@chilipiper-mcp/ai-sdk';
 import { toFunctionTools } from '@chilipiper-mcp/ai-sdk/functions';
@@ -28,7 +28,32 @@ try {
   assert.deepEqual([refused.kind, refused.status, refused.permission], ['forbidden', 403, 'meeting.modify']);
 
   const tools = chiliPiperTools({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
-  assert.equal(Object.keys(tools).length, catalog.length);
+  assert.equal(Object.keys(tools).length, selectTools(catalog).length);
+  // Code mode from the installed packages: the engine and its .wasm found next to core, as users get them.
+  const handler = createFetchHandler({
+    credentials: { mode: 'caller-key' },
+    baseUrl: sandbox.url,
+    codeMode: true,
+  });
+  const code = 'const t = await cp.tenantGet();\nreturn t.tenantData.subdomain;';
+  const answer = await handler(
+    new Request('http://localhost/mcp', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${sandbox.apiKey}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'execute', arguments: { code } },
+      }),
+    }),
+  );
+  assert.deepEqual((await answer.json()).result, { content: [{ type: 'text', text: '"acme"' }] });
+
   const usage = {
     inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
     outputTokens: { total: 1, text: 1, reasoning: 0 },

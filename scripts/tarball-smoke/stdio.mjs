@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { catalog } from '@chilipiper-mcp/core';
+import { catalog, selectTools } from '@chilipiper-mcp/core';
 
 const bin = new URL('./node_modules/.bin/chilipiper-mcp', import.meta.url).pathname;
 const child = spawn(bin, ['--sandbox'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -38,7 +38,7 @@ send({ id: 2, method: 'tools/list' });
 const { result } = await reply(2);
 assert.deepEqual(
   result.tools.map((t) => t.name),
-  catalog.map((t) => t.name),
+  selectTools(catalog).map((t) => t.name),
 );
 clearTimeout(timer);
 child.stdin.end();

@@ -26,6 +26,8 @@ export interface EnvOptions {
   readonly readOnly: boolean;
   /** `CHILI_PIPER_CONFIRM`; absent when unset, so each entry point applies its own default. */
   readonly confirm?: ConfirmTools | undefined;
+  /** `CHILI_PIPER_CODE_MODE`: serve `search` and `execute` instead of the catalog. */
+  readonly codeMode: boolean;
 }
 
 /** The variables {@link optionsFromEnv} reads, with what each means (for help texts and docs). */
@@ -39,6 +41,8 @@ export const ENV_VARIABLES = {
   CHILI_PIPER_CONFIRM:
     '"destructive": destructive tools answer a preview and act only when called again with its token; "none" ' +
     '(default over stdio; HTTP servers default to destructive).',
+  CHILI_PIPER_CODE_MODE:
+    '"true" serves two tools, search and execute, instead of the catalog: the model runs JavaScript that calls the tools.',
 } as const;
 
 /** Parses a comma-separated list (`"meetings, rule-get"` → `["meetings", "rule-get"]`); empty → undefined. */
@@ -145,5 +149,6 @@ export function optionsFromEnv(env: Env): EnvOptions {
     exclude: toolList('CHILI_PIPER_EXCLUDE_TOOLS', env['CHILI_PIPER_EXCLUDE_TOOLS']),
     readOnly: parseBoolean('CHILI_PIPER_READ_ONLY', env['CHILI_PIPER_READ_ONLY']) ?? false,
     confirm: parseConfirm('CHILI_PIPER_CONFIRM', env['CHILI_PIPER_CONFIRM']),
+    codeMode: parseBoolean('CHILI_PIPER_CODE_MODE', env['CHILI_PIPER_CODE_MODE']) ?? false,
   };
 }

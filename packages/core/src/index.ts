@@ -66,6 +66,8 @@ export type {
   PreviewReference,
   PreviewSpec,
 } from './confirm/types.js';
+export type { CodeModeOptions } from './code-mode/options.js';
+export { DEFAULT_SCRIPT_LIMITS, type ScriptLimits } from './code-mode/index.js';
 export { toMcpTool } from './listing.js';
 export { createChiliPiperClient } from './client.js';
 export { bindTools, type BoundTool } from './bind-tools.js';

@@ -12,6 +12,8 @@ import { toMcpTool } from './listing.js';
 import { serveResultLinks, type Extra } from './resources.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { catalog } from './catalog.js';
+import type { CodeModeOptions } from './code-mode/options.js';
+import { createCodeModeTools } from './code-mode/tools.js';
 import { checkOptionNames, type ExecuteOptions } from './execute.js';
 import { errorResult } from './results.js';
 import type { ToolFilter } from './select.js';
@@ -43,6 +45,12 @@ export interface ChiliPiperServerOptions extends ToolFilter, Omit<ExecuteOptions
    * or the policy with its token secret, lifetime and elicitation switch. See docs/safety.md.
    */
   readonly confirm?: ConfirmOption | undefined;
+  /**
+   * Code mode: list two tools, `search` and `execute`, instead of the catalog; `execute` runs a model-written
+   * script whose `cp.<tool>()` calls go through the same tool caller (see docs/code-mode.md). `true`, or
+   * options: the engine's `wasmModule` (Cloudflare Workers) and the `limits` of a run.
+   */
+  readonly codeMode?: boolean | CodeModeOptions | undefined;
 }
 
 const SERVER_OPTIONS: ReadonlySet<string> = new Set([
@@ -53,6 +61,7 @@ const SERVER_OPTIONS: ReadonlySet<string> = new Set([
   'serverInfo',
   'instructions',
   'confirm',
+  'codeMode',
 ] satisfies (keyof ChiliPiperServerOptions)[]);
 
 /**
@@ -83,23 +92,28 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
       instructions: _n,
       apiKey: _k,
       confirm: _c,
+      codeMode: _m,
       ...rest
     } = options;
     return rest;
   };
-  const caller = createToolCaller({
-    all: toolsOption ?? catalog,
-    filter: { include, exclude, readOnly },
-    execute,
-    confirm,
+  const filter = { include, exclude, readOnly };
+  const all = toolsOption ?? catalog;
+  const caller = createToolCaller({ all, filter, execute, confirm });
+  // In code mode: two tools, search and execute, instead of the catalog; scripts call through the same caller.
+  const codeMode = createCodeModeTools(options.codeMode, {
+    caller,
+    all,
+    filter,
+    maxResultChars: options.maxResultChars,
   });
-  const listed = caller.tools.map((t) =>
-    caller.confirm.guards(t) ? withConfirmField(toMcpTool(t)) : toMcpTool(t),
-  );
+  const listed =
+    codeMode?.listed ??
+    caller.tools.map((t) => (caller.confirm.guards(t) ? withConfirmField(toMcpTool(t)) : toMcpTool(t)));
   // The SDK Server, with -32602 for malformed params and a shared JSON Schema validator (sdk-server.ts).
   const server = new ChiliPiperSdkServer(serverInfo ?? { name: 'chilipiper-mcp', version: '0.1.0' }, {
     capabilities: { tools: { listChanged: false }, resources: {} },
-    instructions: serverInstructions(caller, instructions),
+    instructions: serverInstructions(caller, instructions, codeMode !== undefined),
   });
   const keyFor = async (extra: Extra) =>
     typeof apiKey === 'function'
@@ -129,7 +143,8 @@ export function createChiliPiperServer(options: ChiliPiperServerOptions): Server
       askPerson: personAsker(server, extra, caller.confirm),
       ...(onProgress ? { onProgress } : {}),
     };
-    return (await caller.call(request.params.name, request.params.arguments, context)) as CallToolResult;
+    const { name, arguments: args } = request.params;
+    return (await (codeMode ?? caller).call(name, args, context)) as CallToolResult;
   });
   serveResultLinks(server, { caller, keyFor, execute });
   return server;

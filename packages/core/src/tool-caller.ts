@@ -18,6 +18,8 @@ export interface CallContext {
    * when they confirm. Without it, a guarded call answers with a preview and a confirmation token.
    */
   readonly askPerson?: ((message: string) => Promise<boolean>) | undefined;
+  /** This call's result size budget, instead of the server's `maxResultChars` (code mode's `cp` calls). */
+  readonly maxResultChars?: number | undefined;
 }
 
 /** The tools one server or script may call, and the one way to call them. */
@@ -62,6 +64,7 @@ export function createToolCaller(options: ToolCallerOptions): ToolCaller {
       apiKey: context.apiKey,
       signal: context.signal,
       links,
+      ...(context.maxResultChars === undefined ? {} : { maxResultChars: context.maxResultChars }),
       ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     });
   return {

@@ -32,13 +32,20 @@ const MODES: [string, Partial<ChiliPiperServerOptions>][] = [
   ['read-only sandbox', { readOnly: true, instructions: SANDBOX_INSTRUCTIONS }],
   ['meetings only, confirmation on', { include: ['meetings'], confirm: 'destructive' }],
   ['one read tool', { include: ['user-find'] }],
+  [
+    'code mode, confirmation on, sandbox',
+    { codeMode: true, confirm: 'destructive', instructions: SANDBOX_INSTRUCTIONS },
+  ],
 ];
 
 describe('server instructions', () => {
   it.each(MODES)('stay within 400 tokens (%s)', async (_mode, options) => {
     const text = await instructionsOf(options);
     expect(countTokens(text)).toBeLessThanOrEqual(400);
-    expect(text).toMatch(/^Chili Piper Edge API tools\. Times are UTC ISO-8601 \(2026-03-10T14:00:00Z\)/);
+    expect(text).toMatch(
+      /^Chili Piper Edge API (tools|in code mode: search finds cp methods, execute runs a script that calls them)\. Times are UTC ISO-8601 \(2026-03-10T14:00:00Z\)/,
+    );
+    expect(text.startsWith('Chili Piper Edge API in code mode')).toBe(options.codeMode === true);
   });
 
   it('say the span limits, paging, where ids come from and the two-phase flows', async () => {
@@ -85,5 +92,20 @@ describe('server instructions', () => {
     expect(text).not.toMatch(/Days per request|Two-phase|meeting-list-put/);
     expect(text).toContain('Read-only: no tool here changes data.');
     expect(text.endsWith(`\n${SANDBOX_INSTRUCTIONS}`)).toBe(true);
+  });
+
+  it('in code mode, name cp methods, not tools, and say how a script gets a destructive call confirmed', async () => {
+    const text = await instructionsOf({ codeMode: true, confirm: 'destructive' });
+    expect(text).toContain(
+      'Days per request: cp.meetingListPut 7, cp.meetingExportV2Put 7, cp.conciergeLogs 30;',
+    );
+    expect(text).toContain('userId cp.userFind');
+    expect(text).toContain('cp.schedulingLinkInit → cp.schedulingLinkSchedule (routeId)');
+    expect(text).not.toMatch(/\b(meeting-list-put|user-find|scheduling-link-init)\b/);
+    expect(text).toContain(
+      "Confirmation is on: a destructive method throws and sends nothing; the run's result shows its preview " +
+        'and a token. Show the preview to the person; only if they agree, call it again with the same input plus ' +
+        'confirm: the token.',
+    );
   });
 });

@@ -21,6 +21,8 @@ Options (flags win over environment variables):
   --read-only              CHILI_PIPER_READ_ONLY=true: only tools that read
   --confirm <policy>       CHILI_PIPER_CONFIRM: "destructive" (default) makes destructive tools answer
                            a preview and act only when called again with its token; "none" turns it off
+  --code-mode              CHILI_PIPER_CODE_MODE=true: two tools, search and execute, instead of
+                           the catalog; the model runs JavaScript that calls the tools
   --tools <list>           CHILI_PIPER_TOOLS: only these tools or groups (comma list)
   --exclude-tools <list>   CHILI_PIPER_EXCLUDE_TOOLS: never these tools or groups
   --base-url <url>         CHILI_PIPER_BASE_URL: the Edge API base URL
@@ -81,6 +83,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'server-key': { type: 'boolean' },
       'read-only': { type: 'boolean' },
       confirm: { type: 'string' },
+      'code-mode': { type: 'boolean' },
       tools: { type: 'string' },
       'exclude-tools': { type: 'string' },
       'base-url': { type: 'string' },
@@ -111,6 +114,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     ...(f['base-url'] === undefined ? {} : { CHILI_PIPER_BASE_URL: f['base-url'] }),
     ...(f['read-only'] ? { CHILI_PIPER_READ_ONLY: 'true' } : {}),
     ...(f.confirm === undefined ? {} : { CHILI_PIPER_CONFIRM: f.confirm }),
+    ...(f['code-mode'] ? { CHILI_PIPER_CODE_MODE: 'true' } : {}),
   });
   if (shared.keyProblems.includes('placeholder')) {
     throw new ConfigError(`CHILI_PIPER_API_KEY ${KEY_PROBLEM_TEXT.placeholder}.`, 'CHILI_PIPER_API_KEY');
@@ -152,6 +156,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       exclude: shared.exclude,
       readOnly: shared.readOnly,
       ...(shared.confirm ? { confirm: shared.confirm } : {}),
+      codeMode: shared.codeMode,
       allowedHosts: parseList(f['allowed-hosts'] ?? env.MCP_HTTP_ALLOWED_HOSTS),
       allowedOrigins: parseList(f['allowed-origins'] ?? env.MCP_HTTP_ALLOWED_ORIGINS),
       ...limits,

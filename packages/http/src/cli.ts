@@ -36,7 +36,8 @@ async function main(): Promise<void> {
       : options.credentials.allowUnauthenticated
         ? 'no authentication: loopback only'
         : 'server-key mode: callers send one of MCP_HTTP_TOKENS as a bearer token';
-  log(`MCP endpoint: ${running.url} (${auth}${options.readOnly ? ', read-only' : ''})`);
+  const modes = `${options.readOnly ? ', read-only' : ''}${options.codeMode ? ', code mode' : ''}`;
+  log(`MCP endpoint: ${running.url} (${auth}${modes})`);
 
   let stopping = false;
   const stop = (signal: string) => {

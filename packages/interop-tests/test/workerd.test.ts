@@ -1,7 +1,7 @@
 // Issue #6: the serverless handler in a real edge runtime. The handler is bundled into a Worker script
 // (esbuild, browser/worker conditions, everything inlined, no Node built-ins, no nodejs_compat) and run in
 // workerd through Miniflare (Node 22 via npx) on 127.0.0.1; the SDK client calls it, and the Worker calls the
-// sandbox on 127.0.0.1.
+// sandbox on 127.0.0.1. Then the same handler in code mode (issue #14), with the engine's .wasm as a module.
 import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker } from '../worker/build.mjs';
-import { MINIFLARE, runWorker } from './support/miniflare.js';
+import { buildCodeModeWorker, mcpEntry } from '../worker/build-code-mode.mjs';
+import { MINIFLARE, runModulesWorker, runWorker } from './support/miniflare.js';
 import {
   DOWNLOAD_TIMEOUT_MS,
   ensureInstalled,
@@ -57,9 +58,10 @@ describe('serverless handler in workerd (Miniflare)', () => {
   it('bundles without Node built-ins', async () => {
     const { bytes, metafile } = await buildWorker({ minify: true });
     expect(bytes).toBeGreaterThan(0);
+    // `<runtime>` is esbuild's own helper module (its `require` shim for core's CommonJS fallback).
     const nodeImports = Object.values(metafile.inputs)
       .flatMap((input) => input.imports)
-      .filter((i) => i.external || i.path.startsWith('node:'));
+      .filter((i) => (i.external && i.path !== '<runtime>') || i.path.startsWith('node:'));
     expect(nodeImports).toEqual([]);
   });
 
@@ -98,5 +100,76 @@ describe('serverless handler in workerd (Miniflare)', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('serverless handler in code mode in workerd (Miniflare)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cp-workerd-code-mode-'));
+  let unavailable: string | undefined;
+  let sandbox: Sandbox;
+  let worker: Started | undefined;
+  let built: Awaited<ReturnType<typeof buildCodeModeWorker>>;
+
+  beforeAll(async () => {
+    built = await buildCodeModeWorker({ outdir: dir, from: mcpEntry });
+    unavailable = (await node22Unavailable()) ?? (await ensureInstalled([NODE22, MINIFLARE]));
+    if (unavailableOrThrow(unavailable)) return;
+    sandbox = await createSandbox();
+    worker = await runModulesWorker(built.script, { CHILI_PIPER_BASE_URL: sandbox.url });
+  }, 3 * DOWNLOAD_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await stopChild(worker?.child);
+    await sandbox?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('bundles the engine as a separate .wasm module, under the free plan limit', () => {
+    const imports = Object.values(built.metafile.inputs).flatMap((input) => input.imports);
+    expect(imports.filter((i) => i.path.startsWith('node:'))).toStrictEqual([]);
+    // `<runtime>` is esbuild's own helper module (its `require` shim for core's CommonJS fallback).
+    const external = imports.filter((i) => i.external && i.path !== '<runtime>').map((i) => i.path);
+    expect(external).toStrictEqual(['./quickjs.wasm']);
+    const { script, wasm } = built.sizes;
+    console.info(
+      `[code mode MCP Worker] script ${script.raw} B (gzip ${script.gzip} B), quickjs.wasm ${wasm.raw} B (gzip ${wasm.gzip} B)`,
+    );
+    expect(script.gzip + wasm.gzip).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('runs one execute inside the Worker, with the caller key forwarded', async (ctx) => {
+    if (unavailable) ctx.skip(unavailable);
+    const callerKey = sandbox.createKey({ tenant: 'globex', label: 'workerd-code-mode' });
+    const client = new Client({ name: 'workerd-code-mode', version: '0.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL('mcp', worker!.match), {
+        requestInit: { headers: { Authorization: `Bearer ${callerKey}` } },
+      }),
+    );
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toStrictEqual(['search', 'execute']);
+      const before = sandbox.requests.length;
+      const code = `
+        const tenant = await cp.tenantGet();
+        console.log(typeof fetch, typeof process);
+        return tenant.tenantData.subdomain;`;
+      const result = await client.callTool({ name: 'execute', arguments: { code } });
+      expect(result).toStrictEqual({
+        content: [{ type: 'text', text: '"globex"\n--- console ---\nundefined undefined' }],
+      });
+      expect(sandbox.requests.slice(before)).toMatchObject([
+        { operation: 'tenant-get', keyId: 'workerd-code-mode', status: 200 },
+      ]);
+      const loop = await client.callTool({ name: 'execute', arguments: { code: 'while (true) {}' } });
+      expect(loop).toMatchObject({
+        isError: true,
+        content: [{ text: expect.stringMatching(/\(timeout\)/) }],
+      });
+      const search = await client.callTool({ name: 'search', arguments: { query: 'tenant' } });
+      expect(JSON.stringify(search)).toContain('function tenantGet(');
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -5,13 +5,19 @@ interface Size {
   gzip: number;
 }
 
-/** The code mode Worker entry (worker/code-mode-worker.ts). */
+/** The code mode Worker entry (worker/code-mode-worker.ts): the engine alone. */
 export declare const entry: string;
+/** The MCP handler in code mode (worker/code-mode-mcp-worker.ts). */
+export declare const mcpEntry: string;
 /** The engine's WebAssembly file, resolved from @chilipiper-mcp/core. */
 export declare const wasmFile: string;
 
-/** Bundles the code mode Worker into `outdir` (script + quickjs.wasm) and measures both parts. */
-export declare function buildCodeModeWorker(options: { outdir: string; minify?: boolean }): Promise<{
+/** Bundles a code mode Worker (`from`, default {@link entry}) into `outdir` (script + quickjs.wasm) and measures both parts. */
+export declare function buildCodeModeWorker(options: {
+  outdir: string;
+  minify?: boolean;
+  from?: string;
+}): Promise<{
   script: string;
   metafile: Metafile;
   warnings: Message[];

@@ -1,6 +1,7 @@
-// Bundles worker/code-mode-worker.ts for workerd the way worker/build.mjs bundles the MCP Worker (one ES
-// module, browser/worker conditions, no Node built-ins), except that the engine's .wasm file stays a separate
-// module next to the script: Workers take WebAssembly only as an uploaded module, never compiled from bytes.
+// Bundles a Worker that runs code mode (worker/code-mode-worker.ts, the engine alone, by default; or
+// worker/code-mode-mcp-worker.ts, the MCP handler in code mode) for workerd the way worker/build.mjs bundles the
+// MCP Worker (one ES module, browser/worker conditions, no Node built-ins), except that the engine's .wasm file
+// stays a separate module next to the script: Workers take WebAssembly only as an uploaded module.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -9,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 export const entry = fileURLToPath(new URL('./code-mode-worker.ts', import.meta.url));
+/** The MCP handler in code mode (worker/code-mode-mcp-worker.ts). */
+export const mcpEntry = fileURLToPath(new URL('./code-mode-mcp-worker.ts', import.meta.url));
 // The engine is a dependency of core; resolve its files from there.
 const fromCore = createRequire(fileURLToPath(new URL('../../core/package.json', import.meta.url)));
 export const wasmFile = fromCore.resolve('quickjs-wasi/quickjs.wasm');
@@ -27,14 +30,14 @@ const wasmModules = (outdir) => ({
 });
 
 /**
- * Writes `<outdir>/code-mode-worker.js` and `<outdir>/quickjs.wasm`; returns the bundle's metafile and the
- * size of each part, raw and gzipped (what Workers counts against its limit).
- * @param {{ outdir: string, minify?: boolean }} options
+ * Writes `<outdir>/<entry name>.js` and `<outdir>/quickjs.wasm`; returns the bundle's metafile and the size of
+ * each part, raw and gzipped (what Workers counts against its limit).
+ * @param {{ outdir: string, minify?: boolean, from?: string }} options
  */
-export async function buildCodeModeWorker({ outdir, minify = true }) {
-  const outfile = join(outdir, 'code-mode-worker.js');
+export async function buildCodeModeWorker({ outdir, minify = true, from = entry }) {
+  const outfile = join(outdir, `${basename(from, '.ts')}.js`);
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [from],
     bundle: true,
     format: 'esm',
     platform: 'browser',

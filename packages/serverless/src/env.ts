@@ -47,6 +47,7 @@ export function handlerOptionsFromEnv(env: Env): WebHandlerOptions {
     ...(shared.exclude ? { exclude: shared.exclude } : {}),
     ...(shared.readOnly ? { readOnly: true } : {}),
     ...(shared.confirm ? { confirm: shared.confirm } : {}),
+    ...(shared.codeMode ? { codeMode: true } : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
     ...(allowedOrigins ? { allowedOrigins } : {}),
   };

@@ -74,7 +74,8 @@ async function run(argv: string[], log: Logger): Promise<number> {
         : command === 'serve'
           ? SERVE_OPTIONS
           : {};
-  const { values, positionals } = parse(rest, { ...COMMON_OPTIONS, ...extra }, command);
+  const { help: helpOption, ...common } = COMMON_OPTIONS;
+  const { values, positionals } = parse(rest, { ...common, ...extra, help: helpOption }, command);
   if (values.help && command === 'call' && positionals[0] !== undefined) {
     const tool = getTool(positionals[0]);
     if (!tool)

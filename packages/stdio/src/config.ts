@@ -20,6 +20,8 @@ export interface CommonFlags {
   readonly 'exclude-tools'?: string | undefined;
   readonly 'read-only'?: boolean | undefined;
   readonly confirm?: string | undefined;
+  /** `serve` only. */
+  readonly 'code-mode'?: boolean | undefined;
   readonly 'log-level'?: string | undefined;
   readonly sandbox?: boolean | undefined;
 }
@@ -40,6 +42,8 @@ export interface ResolvedConfig {
   readonly readOnly: boolean;
   /** Which tools need confirmation (default `none` over stdio: the client already asks for approval). */
   readonly confirm: ConfirmTools;
+  /** Serve `search` and `execute` instead of the catalog. */
+  readonly codeMode: boolean;
   readonly logLevel: LogLevel;
   readonly sandbox: boolean;
   /** The tools this configuration exposes. */
@@ -65,6 +69,7 @@ const FLAG_VARIABLES = {
   'exclude-tools': 'CHILI_PIPER_EXCLUDE_TOOLS',
   'read-only': 'CHILI_PIPER_READ_ONLY',
   confirm: 'CHILI_PIPER_CONFIRM',
+  'code-mode': 'CHILI_PIPER_CODE_MODE',
 } as const;
 
 /** The environment with each given flag written over its variable (flags win). */
@@ -114,6 +119,7 @@ export function resolveConfig(env: Env, flags: CommonFlags = {}): ResolvedConfig
     exclude: options.exclude,
     readOnly: options.readOnly,
     confirm: options.confirm ?? 'none',
+    codeMode: options.codeMode,
     logLevel: level as LogLevel,
     sandbox: flags.sandbox ?? false,
     tools,

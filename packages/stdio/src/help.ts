@@ -26,6 +26,8 @@ Options (environment variable in brackets; a flag wins over its variable):
   --confirm <policy>       [CHILI_PIPER_CONFIRM] none (default: the client asks before each call) |
                            destructive (destructive tools answer a preview first and act only when called
                            again with its token, or when you confirm the client's question)
+  --code-mode              [CHILI_PIPER_CODE_MODE=true] two tools, search and execute, instead of the catalog:
+                           the model runs JavaScript that calls the tools (docs/code-mode.md)
   --log-level <level>      [CHILI_PIPER_LOG_LEVEL] error | warn | info (default) | debug
   --sandbox                use a built-in emulator with demo data instead of your account
   -h, --help               show this help

@@ -17,6 +17,7 @@ export const COMMON_OPTIONS = {
 /** Flags only `serve` takes. */
 export const SERVE_OPTIONS = {
   confirm: { type: 'string' },
+  'code-mode': { type: 'boolean' },
 } as const satisfies Options;
 
 /** Flags of `init`. */

@@ -31,6 +31,7 @@ export async function serve(config: ResolvedConfig, log: Logger): Promise<never>
     fetch: upstream.fetch,
     tools: config.tools,
     confirm: config.confirm,
+    codeMode: config.codeMode,
     serverInfo: { name: 'chilipiper-mcp', version: VERSION },
     ...(upstream.sandbox ? { instructions: SANDBOX_INSTRUCTIONS } : {}),
     onAttempt: (e) =>
@@ -68,8 +69,9 @@ export async function serve(config: ResolvedConfig, log: Logger): Promise<never>
 
   await server.connect(transport);
   const where = upstream.sandbox ? 'the sandbox' : (upstream.baseUrl ?? 'the Chili Piper Edge API');
-  log.info(
-    `serving ${config.tools.length} tools over stdio${config.readOnly ? ' (read-only)' : ''} against ${where}`,
-  );
+  const what = config.codeMode
+    ? `${config.tools.length} tools in code mode (search, execute)`
+    : `${config.tools.length} tools`;
+  log.info(`serving ${what} over stdio${config.readOnly ? ' (read-only)' : ''} against ${where}`);
   return new Promise<never>(() => undefined);
 }

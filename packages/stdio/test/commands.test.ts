@@ -206,7 +206,7 @@ describe('tools and call', () => {
       ],
       [
         ['--frob'],
-        `Unknown option "--frob" for serve. Its options: ${options}, --confirm. See chilipiper-mcp --help.`,
+        `Unknown option "--frob" for serve. Its options: ${options.replace('--help', '--confirm, --code-mode, --help')}. See chilipiper-mcp --help.`,
       ],
       [['tools', '--json=yes'], '--json takes no value. See chilipiper-mcp tools --help.'],
       [

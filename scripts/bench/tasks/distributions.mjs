@@ -1,5 +1,5 @@
 // Tasks about distributions: reading their members' states, adjusting weights. See index.mjs for the task format.
-import { all, listAll, same } from './harness.mjs';
+import { all, listAll, same, ALL, js } from './harness.mjs';
 import { findUser } from './lookups.mjs';
 import * as shape from './shapes.mjs';
 import { named, namesOf, sorted, values } from './truth.mjs';
@@ -33,6 +33,18 @@ export const adjustWeights = {
       same(dist.weights.find((w) => w.userId === user.id)?.weight, expected.after),
     );
   },
+  code: {
+    search: ['adjust distribution weights'],
+    script: ({ user, distribution, delta }) => `${ALL}
+const found = (await all(cp.userFind, { query: ${js(user)} })).find((u) => u.name === ${js(user)});
+const [dist] = await all(cp.distributionListPut, { name: ${js(distribution)} });
+const before = dist.published.weights.find((w) => w.userId === found.id)?.weight ?? 100;
+const updated = await cp.distributionAdjustV3({
+  distributionId: dist.id,
+  body: { weights: [{ userId: found.id, weight: ${js(delta)} }] },
+});
+return { before, after: updated.published.weights.find((w) => w.userId === found.id)?.weight };`,
+  },
 };
 
 export const distributionStates = {
@@ -62,5 +74,19 @@ export const distributionStates = {
     const users = (await listAll(call, 'user-find-by-ids', args, shape.list)).map(shape.user);
     const names = (type) => sorted(ids(type).map((id) => users.find((u) => u.id === id)?.name));
     return { capped: names('Capped'), disabled: names('Disabled') };
+  },
+  code: {
+    search: ['distribution user states capped disabled'],
+    script: ({ distribution }) => `${ALL}
+const dist = (await all(cp.distributionListPut, { name: ${js(distribution)} })).find(
+  (d) => d.published?.name === ${js(distribution)},
+);
+const ids = (type) => dist.state.userStates.filter((s) => s.type === type).map((s) => s.userId);
+const users = await all(cp.userFindByIds, {
+  userIds: [...ids('Capped'), ...ids('Disabled')],
+  pagination: { pageSize: 50 },
+});
+const names = (type) => ids(type).map((id) => users.find((u) => u.id === id)?.name).sort();
+return { capped: names('Capped'), disabled: names('Disabled') };`,
   },
 };

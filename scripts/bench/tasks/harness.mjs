@@ -126,6 +126,25 @@ export function sameSet(answer, expected, what = 'items') {
   );
 }
 
+/**
+ * What a model writes once at the top of a code mode script that reads whole lists: every item of a list
+ * method, following nextCursor.
+ */
+export const ALL = `async function all(method, input = {}) {
+  const items = [];
+  let cursor;
+  do {
+    const page = await method({ ...input, cursor });
+    items.push(...page.results);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+`;
+
+/** A value written into a script as a JavaScript literal. */
+export const js = (value) => JSON.stringify(value);
+
 /** The first verdict that is not true, or true. */
 export const all = (...verdicts) => verdicts.find((v) => v !== true) ?? true;
 

@@ -1,5 +1,5 @@
 // Tasks about meetings: lists over time windows, exports, cancelling. See index.mjs for the task format.
-import { all, DAY, iso, listAll, same, sameSet } from './harness.mjs';
+import { all, DAY, iso, listAll, same, sameSet, ALL, js } from './harness.mjs';
 import * as shape from './shapes.mjs';
 import { meetingsIn, named, sorted, statusAt } from './truth.mjs';
 
@@ -35,6 +35,23 @@ export const cancelHostTomorrow = {
       expected.every((id) => t.meetings.byId.get(id)?.status === 'Canceled') ||
         'a meeting is not canceled in the sandbox',
     ),
+  code: {
+    search: ['find user by name', 'cancel meetings'],
+    script: ({ host }, clock) => `${ALL}
+const user = (await all(cp.userFind, { query: ${js(host)} })).find((u) => u.name === ${js(host)});
+const meetings = await all(cp.meetingListPut, {
+  start: ${js(iso(clock.tomorrow))},
+  end: ${js(iso(clock.tomorrow + DAY))},
+  hostIds: [user.id],
+  status: ['Active'],
+});
+const cancelled = [];
+for (const m of meetings) {
+  const result = await cp.meetingCancel({ meetingId: m.meetingId });
+  if (/^cancel/i.test(result.meetingStatus ?? '')) cancelled.push(result.meetingId);
+}
+return cancelled.sort();`,
+  },
 };
 
 export const noShowsLastWeek = {
@@ -48,6 +65,22 @@ export const noShowsLastWeek = {
     const args = { start: iso(clock.lastWeek.start), end: iso(clock.lastWeek.end), status: ['NoShow'] };
     const meetings = await listAll(call, 'meeting-list-put', args, shape.list);
     return new Set(meetings.map((m) => shape.listedMeeting(m).id)).size;
+  },
+  code: {
+    search: ['count no-shows last week'],
+    script: (_input, clock) => `const ids = new Set();
+let cursor;
+do {
+  const page = await cp.meetingListPut({
+    start: ${js(iso(clock.lastWeek.start))},
+    end: ${js(iso(clock.lastWeek.end))},
+    status: ['NoShow'],
+    cursor,
+  });
+  for (const m of page.results) ids.add(m.meetingId);
+  cursor = page.nextCursor;
+} while (cursor);
+return ids.size;`,
   },
 };
 
@@ -76,6 +109,20 @@ export const export30Days = {
       answer.rowCount === expected.length ||
         `the summary says ${answer.rowCount} rows, expected ${expected.length}`,
     ),
+  // In code mode the CSV stays in the script, which returns what a person asked about it: the rows and the
+  // distinct meetings, checked against the ids by count. Bringing the CSV itself to the model costs what
+  // normal mode costs.
+  code: {
+    search: ['export meetings csv'],
+    script: ({ days }, clock) => `const { text } = await cp.meetingExportV2Put({
+  start: ${js(iso(clock.now - days * DAY))},
+  end: ${js(iso(clock.now))},
+});
+const [header, ...rows] = text.trim().split('\\n');
+const id = header.split(',').indexOf('Meeting ID');
+return { rows: rows.length, meetings: new Set(rows.map((r) => r.split(',')[id])).size };`,
+    verify: (answer, expected) => same(answer, { rows: expected.length, meetings: new Set(expected).size }),
+  },
 };
 
 export const nextMeetingWithGuest = {
@@ -100,6 +147,18 @@ export const nextMeetingWithGuest = {
     const next = meetings.sort((a, b) => a.start.localeCompare(b.start))[0];
     return { start: next.start, host: next.hostName };
   },
+  code: {
+    search: ['meetings with a guest'],
+    script: ({ guestEmail }, clock) => `${ALL}
+const meetings = await all(cp.meetingListPut, {
+  start: ${js(iso(clock.now))},
+  end: ${js(iso(clock.now + 7 * DAY))},
+  guestEmail: ${js(guestEmail)},
+  status: ['Active'],
+});
+const next = meetings.sort((a, b) => a.dateTime.start.localeCompare(b.dateTime.start))[0];
+return { start: next.dateTime.start, host: next.hostName };`,
+  },
 };
 
 export const crmMeetingStatus = {
@@ -117,5 +176,10 @@ export const crmMeetingStatus = {
   run: async (call, { crmEventId }) => {
     const m = shape.meetingRecord(await call('crm-get', { crmEventId }));
     return { status: m.status, start: m.start };
+  },
+  code: {
+    search: ['meeting by salesforce event id'],
+    script: ({ crmEventId }) => `const m = await cp.crmGet({ crmEventId: ${js(crmEventId)} });
+return { status: m.meetingStatus, start: m.dateTime.start };`,
   },
 };

@@ -1,5 +1,5 @@
 // Tasks about users, teams and their links. See index.mjs for the task format.
-import { all, listAll, same } from './harness.mjs';
+import { all, listAll, same, ALL, js } from './harness.mjs';
 import { findTeam, findUser } from './lookups.mjs';
 import * as shape from './shapes.mjs';
 import { named, namesOf, sorted, values } from './truth.mjs';
@@ -17,6 +17,16 @@ export const teamDistributions = {
     const list = await listAll(call, 'distribution-list-put', { teamId: found.id }, shape.list);
     return sorted(list.map((d) => shape.distribution(d).name));
   },
+  code: {
+    search: ['team distributions'],
+    script: ({ team }) => `${ALL}
+const team = (await all(cp.teamListPut, { name: ${js(team)} })).find((t) => t.name === ${js(team)});
+const distributions = await all(cp.distributionListPut, { workspaceIds: [team.workspaceId] });
+return distributions
+  .filter((d) => d.published?.teamRef?.id === team.id)
+  .map((d) => d.published.name)
+  .sort();`,
+  },
 };
 
 export const teamMembers = {
@@ -31,6 +41,13 @@ export const teamMembers = {
     const args = { userIds: found.members };
     const users = await listAll(call, 'user-find-by-ids', args, shape.list);
     return sorted(users.map((u) => shape.user(u).name));
+  },
+  code: {
+    search: ['team members'],
+    script: ({ team }) => `${ALL}
+const found = (await all(cp.teamListPut, { name: ${js(team)} })).find((t) => t.name === ${js(team)});
+const users = await all(cp.userFindByIds, { userIds: found.members, pagination: { pageSize: 50 } });
+return users.map((u) => u.name).sort();`,
   },
 };
 
@@ -70,6 +87,21 @@ export const inviteToTeam = {
       user?.workspaces.includes(team.workspaceId) || "the user is not in the team's workspace",
     );
   },
+  code: {
+    search: ['invite user', 'add users to team'],
+    script: ({ email, name, team }) => `${ALL}
+const existing = await all(cp.userFind, { query: ${js(email)} });
+if (existing.some((u) => u.email === ${js(email)})) throw new Error(${js(email)} + ' already exists');
+const found = (await all(cp.teamListPut, { name: ${js(team)} })).find((t) => t.name === ${js(team)});
+const invited = await cp.userInvite({
+  email: ${js(email)},
+  name: ${js(name)},
+  licenses: ['ChiliCal'],
+  workspaces: [found.workspaceId],
+});
+const updated = await cp.teamAddUsers({ teamId: found.id, userIds: [invited.id] });
+return { userId: invited.id, email: invited.email, team: updated.name, member: updated.members.includes(invited.id) };`,
+  },
 };
 
 export const userLicenses = {
@@ -89,6 +121,16 @@ export const userLicenses = {
         .filter(([k, v]) => k !== 'tier' && v === true)
         .map(([k]) => k),
     );
+  },
+  code: {
+    search: ['user licenses'],
+    script: ({ name }) => `${ALL}
+const found = (await all(cp.userFind, { query: ${js(name)} })).find((u) => u.name === ${js(name)});
+const user = await cp.userRead({ userId: found.id });
+return Object.entries(user.licenses)
+  .filter(([k, v]) => k !== 'tier' && v === true)
+  .map(([k]) => k)
+  .sort();`,
   },
 };
 
@@ -110,4 +152,11 @@ export const linkForUser = {
   },
   verify: (answer, slug) =>
     (typeof answer === 'string' && answer.endsWith(`/${slug}`)) || `got ${answer}, expected …/${slug}`,
+  code: {
+    search: ['personal scheduling links of a user'],
+    script: ({ name, meetingType }) => `${ALL}
+const user = (await all(cp.userFind, { query: ${js(name)} })).find((u) => u.name === ${js(name)});
+const { links } = await cp.schedulingLinkListPersonal({ userId: user.id });
+return links.find((l) => l.meetingTypeName === ${js(meetingType)})?.bookingUrl;`,
+  },
 };

@@ -1,5 +1,5 @@
 // Tasks about routing: Concierge logs and rules. See index.mjs for the task format.
-import { all, DAY, iso, listAll, same } from './harness.mjs';
+import { all, DAY, iso, listAll, same, ALL, js } from './harness.mjs';
 import { findRule, findWorkspace } from './lookups.mjs';
 import * as shape from './shapes.mjs';
 import { liveRules, named, sorted, values } from './truth.mjs';
@@ -32,6 +32,25 @@ export const routingReason = {
     if (!hit) return { router: 'not found' };
     const assignee = shape.user(await call('user-read', { userId: hit.assigneeId }));
     return { router: hit.routerId, route: hit.route, assignee: assignee.name };
+  },
+  code: {
+    search: ['concierge logs of a lead'],
+    script: ({ guestEmail }, clock) => `${ALL}
+const routers = await all(cp.conciergeListRouters);
+for (const { router, workspaceId } of routers) {
+  const logs = await all(cp.conciergeLogs, {
+    workspaceId,
+    routerId: router.id,
+    start: ${js(iso(clock.now - 30 * DAY))},
+    end: ${js(iso(clock.now))},
+    guestEmail: ${js(guestEmail)},
+  });
+  const hit = logs.find((e) => e.guestEmail === ${js(guestEmail)});
+  if (!hit) continue;
+  const assignee = await cp.userRead({ userId: hit.assignments[0].userId });
+  return { router: router.slug, route: hit.matchedPath?.route?.type, assignee: assignee.name };
+}
+return { router: 'not found' };`,
   },
 };
 
@@ -67,6 +86,23 @@ export const ruleCondition = {
       same({ operator: cond?.operator, value: cond?.value }, { operator: '>=', value: 500 }),
     );
   },
+  code: {
+    search: ['change a routing rule condition'],
+    script: ({ rule, field, value }) => `${ALL}
+const listed = (await all(cp.ruleList, { filter: { name: ${js(rule)} } })).find((r) => r.name === ${js(rule)});
+const found = await cp.ruleGet({ ruleId: listed.id });
+const edit = (c) => {
+  if (c.dataReference?.field === ${js(field)}) c.value = ${js(value)};
+  for (const child of c.conditions ?? []) edit(child);
+};
+edit(found.conditions);
+const updated = await cp.ruleModify({
+  ruleId: found.id,
+  revision: found.metadata.revision,
+  dto: { name: found.name, conditions: found.conditions },
+});
+return { revision: updated.metadata.revision };`,
+  },
 };
 
 export const workspaceRules = {
@@ -87,6 +123,13 @@ export const workspaceRules = {
     const ws = await findWorkspace(call, workspace);
     const rules = await listAll(call, 'rule-list', { filter: { workspaceId: ws.id } }, shape.list);
     return sorted(rules.map((r) => shape.rule(r).name));
+  },
+  code: {
+    search: ['routing rules of a workspace'],
+    script: ({ workspace }) => `${ALL}
+const ws = (await all(cp.workspaceList)).find((w) => w.name === ${js(workspace)});
+const rules = await all(cp.ruleList, { filter: { workspaceId: ws.id } });
+return rules.map((r) => r.name).sort();`,
   },
 };
 
@@ -111,4 +154,17 @@ export const deleteRuleChecked = {
   },
   verify: (answer, expected, t) =>
     all(same(answer, expected), Boolean(named(t.rules, 'EMEA leads').deletedAt) || 'the rule is not deleted'),
+  code: {
+    search: ['delete a routing rule', 'concierge routers'],
+    script: ({ rule }) => `${ALL}
+const found = (await all(cp.ruleList, { filter: { name: ${js(rule)} } })).find((r) => r.name === ${js(rule)});
+const routers = await all(cp.conciergeListRouters, { fields: ['router.slug', 'router.routing.rules'] });
+const usedBy = routers
+  .filter(({ router }) =>
+    (router.routing?.rules ?? []).some((r) => (r.ruleIds ?? [r.id]).includes(found.id)),
+  )
+  .map(({ router }) => router.slug);
+await cp.ruleDelete({ ruleId: found.id, revision: found.metadata.revision });
+return { usedBy: usedBy.sort(), deleted: true };`,
+  },
 };

@@ -1,6 +1,6 @@
 // Tasks that find times and book: a round-robin link (two-phase), a user's free slots, a handoff.
 // See index.mjs for the task format.
-import { all, DAY, iso, listAll, same } from './harness.mjs';
+import { all, DAY, iso, listAll, same, ALL, js } from './harness.mjs';
 import { findUser, findWorkspace } from './lookups.mjs';
 import * as shape from './shapes.mjs';
 import { named, values } from './truth.mjs';
@@ -40,6 +40,19 @@ export const bookRoundRobin = {
     return { meetingId: result.meetingId, startTime };
   },
   verify: (answer, hostIds, t) => booked(t, answer, 'jane.roe@initech.example', hostIds),
+  code: {
+    search: ['book a round robin link'],
+    script: ({ link, guestEmail }) => `${ALL}
+const found = (await all(cp.schedulingLinkListRoundRobin)).find((l) => l.name === ${js(link)});
+const session = await cp.schedulingLinkInit({ link: { slug: found.slug }, guestEmail: ${js(guestEmail)} });
+const startTime = session.startTimes[0].startTime;
+const result = await cp.schedulingLinkSchedule({
+  routeId: session.routeId,
+  body: { startTime, guestEmail: ${js(guestEmail)} },
+});
+if (result.type !== 'Success') throw new Error('booking failed: ' + result.reason);
+return { meetingId: result.meetingId, startTime };`,
+  },
 };
 
 export const availabilityTomorrow = {
@@ -73,6 +86,18 @@ export const availabilityTomorrow = {
     };
     const slots = await listAll(call, 'availability-slots', args, shape.list);
     return slots.map(shape.slotStart);
+  },
+  code: {
+    search: ['free slots of a user'],
+    script: ({ name }, clock) => `${ALL}
+const user = (await all(cp.userFind, { query: ${js(name)} })).find((u) => u.name === ${js(name)});
+const slots = await all(cp.availabilitySlots, {
+  expectedHost: { type: 'User', userId: user.id },
+  attendees: [{ type: 'ManuallyAssigned', userId: user.id, required: true }],
+  interval: { startsAt: ${js(iso(clock.tomorrow))}, duration: '1 day' },
+  meetingTypeOverride: { meetingDurationOverride: '30 minutes' },
+});
+return slots.map((s) => s.startTime);`,
   },
 };
 
@@ -112,4 +137,31 @@ export const handoffBook = {
     return { meetingId: result.meetingId, startTime };
   },
   verify: (answer, hostIds, t) => booked(t, answer, 'li.wei@umbrella.example', hostIds),
+  code: {
+    search: ['handoff a lead'],
+    script: ({ booker, workspace, guestEmail }, clock) => `${ALL}
+const user = (await all(cp.userFind, { query: ${js(booker)} })).find((u) => u.name === ${js(booker)});
+const ws = (await all(cp.workspaceList)).find((w) => w.name === ${js(workspace)});
+const session = await cp.handoffInit({
+  workspaceId: ws.id,
+  userId: user.id,
+  body: {
+    type: 'GuestEmailRequest',
+    guestEmail: ${js(guestEmail)},
+    interval: { startsAt: ${js(iso(clock.tomorrow))}, duration: '2 days' },
+  },
+});
+const router = session.routers.find((r) => r.pathResults.some((p) => p.startTimes?.length));
+const path = router.pathResults.find((p) => p.startTimes?.length);
+const startTime = path.startTimes[0].startTime;
+const result = await cp.handoffSchedule({
+  routingId: session.routingId,
+  routerId: router.routerId,
+  pathId: path.pathId,
+  userId: user.id,
+  body: { startTime },
+});
+if (result.scheduleMeetingResult?.type !== 'Success') throw new Error('handoff booking failed');
+return { meetingId: result.scheduleMeetingResult.meetingId, startTime };`,
+  },
 };

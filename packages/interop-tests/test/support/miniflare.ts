@@ -6,12 +6,23 @@ import { startUntil, type Started } from './processes.js';
 export const MINIFLARE = 'miniflare@4.20260730.0';
 
 const runner = fileURLToPath(new URL('../../worker/miniflare-runner.mjs', import.meta.url));
+const modulesRunner = fileURLToPath(new URL('../../worker/miniflare-modules-runner.mjs', import.meta.url));
 
 /** Runs a bundled Worker script in workerd with these bindings; resolves once it prints its URL. */
 export function runWorker(script: string, bindings: Record<string, string>): Promise<Started> {
   return startUntil(
     'npx',
     ['-y', '-p', NODE22, '-p', MINIFLARE, 'node', runner, script, JSON.stringify(bindings)],
+    /ready (http:\/\/\S+)/,
+    { timeoutMs: DOWNLOAD_TIMEOUT_MS },
+  );
+}
+
+/** Runs a Worker made of several modules in one folder (a script and the `.wasm` files it imports). */
+export function runModulesWorker(script: string, bindings: Record<string, string>): Promise<Started> {
+  return startUntil(
+    'npx',
+    ['-y', '-p', NODE22, '-p', MINIFLARE, 'node', modulesRunner, script, JSON.stringify(bindings)],
     /ready (http:\/\/\S+)/,
     { timeoutMs: DOWNLOAD_TIMEOUT_MS },
   );
