@@ -36,19 +36,19 @@ export const routingReason = {
   code: {
     search: ['concierge logs of a lead'],
     script: ({ guestEmail }, clock) => `${ALL}
-const routers = await all(cp.conciergeListRouters);
-for (const { router, workspaceId } of routers) {
-  const logs = await all(cp.conciergeLogs, {
-    workspaceId,
-    routerId: router.id,
-    start: ${js(iso(clock.now - 30 * DAY))},
-    end: ${js(iso(clock.now))},
-    guestEmail: ${js(guestEmail)},
-  });
-  const hit = logs.find((e) => e.guestEmail === ${js(guestEmail)});
-  if (!hit) continue;
+// Without a routerId, conciergeLogs searches every router; the latest decision for the lead wins.
+const logs = await all(cp.conciergeLogs, {
+  start: ${js(iso(clock.now - 92 * DAY))},
+  end: ${js(iso(clock.now))},
+  guestEmail: ${js(guestEmail)},
+});
+const hit = logs
+  .filter((e) => e.guestEmail.toLowerCase() === ${js(guestEmail.toLowerCase())})
+  .sort((a, b) => (a.triggeredAt < b.triggeredAt ? -1 : 1))
+  .at(-1);
+if (hit) {
   const assignee = await cp.userRead({ userId: hit.assignments[0].userId });
-  return { router: router.slug, route: hit.matchedPath?.route?.type, assignee: assignee.name };
+  return { router: hit.routerId, route: hit.matchedPath?.route?.type, assignee: assignee.name };
 }
 return { router: 'not found' };`,
   },
