@@ -239,6 +239,13 @@ const DISTRIBUTION_KEEP = [
   'state.userStates[].type',
 ] as const;
 
+/** What a change to a distribution (update or delete) reads for its preview: the distribution, its users, what uses it. */
+const DISTRIBUTION_CHANGE_READS = [
+  ...distributionReads,
+  usersRead('=distribution.published.weights[].userId'),
+  ...distributionUsers.reads,
+];
+
 export const distributionsTools = [
   defineTool({
     name: 'distribution-list-put',
@@ -350,11 +357,7 @@ export const distributionsTools = [
     permission: 'distribution.modify',
     response: 'json',
     preview: {
-      reads: [
-        ...distributionReads,
-        usersRead('=distribution.published.weights[].userId'),
-        ...distributionUsers.reads,
-      ],
+      reads: DISTRIBUTION_CHANGE_READS,
       show: distributionFacts,
       diff: [
         { label: 'name', before: 'distribution.published.name', after: '$body.name' },
@@ -467,11 +470,7 @@ export const distributionsTools = [
     permission: 'distribution.remove',
     response: 'json',
     preview: {
-      reads: [
-        ...distributionReads,
-        usersRead('=distribution.published.weights[].userId'),
-        ...distributionUsers.reads,
-      ],
+      reads: DISTRIBUTION_CHANGE_READS,
       show: distributionFacts,
       references: distributionUsers.references,
     },
