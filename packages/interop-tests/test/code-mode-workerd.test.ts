@@ -20,7 +20,7 @@ import { startUntil, stopChild, type Started } from './support/processes.js';
 
 /** The same Miniflare as test/workerd.test.ts. */
 const MINIFLARE = 'miniflare@4.20260730.0';
-const runner = fileURLToPath(new URL('../worker/miniflare-modules-runner.mjs', import.meta.url));
+const runner = fileURLToPath(new URL('../worker/miniflare-runner.mjs', import.meta.url));
 /** The Workers free plan's limit on a Worker's compressed size (the paid plan allows 10 MiB). */
 const FREE_PLAN_GZIP_BYTES = 3 * 1024 * 1024;
 
@@ -50,7 +50,7 @@ describe('code mode engine in workerd (Miniflare)', () => {
     worker = await startUntil(
       'npx',
       [
-        ...['-y', '-p', NODE22, '-p', MINIFLARE, 'node', runner, built.script],
+        ...['-y', '-p', NODE22, '-p', MINIFLARE, 'node', runner, '--modules', built.script],
         JSON.stringify({ UPSTREAM_URL: `http://127.0.0.1:${port}/meetings` }),
       ],
       /ready (http:\/\/\S+)/,

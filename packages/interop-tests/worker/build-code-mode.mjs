@@ -1,13 +1,14 @@
 // Bundles a Worker that runs code mode (worker/code-mode-worker.ts, the engine alone, by default; or
-// worker/code-mode-mcp-worker.ts, the MCP handler in code mode) for workerd the way worker/build.mjs bundles the
-// MCP Worker (one ES module, browser/worker conditions, no Node built-ins), except that the engine's .wasm file
-// stays a separate module next to the script: Workers take WebAssembly only as an uploaded module.
+// worker/code-mode-mcp-worker.ts, the MCP handler in code mode) for workerd with the options of
+// worker/build.mjs (one ES module, browser/worker conditions, no Node built-ins), except that the engine's
+// .wasm file stays a separate module next to the script: Workers take WebAssembly only as an uploaded module.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { workerdOptions } from './build.mjs';
 
 export const entry = fileURLToPath(new URL('./code-mode-worker.ts', import.meta.url));
 /** The MCP handler in code mode (worker/code-mode-mcp-worker.ts). */
@@ -37,18 +38,10 @@ const wasmModules = (outdir) => ({
 export async function buildCodeModeWorker({ outdir, minify = true, from = entry }) {
   const outfile = join(outdir, `${basename(from, '.ts')}.js`);
   const result = await build({
+    ...workerdOptions,
     entryPoints: [from],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['browser', 'module', 'main'],
     minify,
-    legalComments: 'none',
     outfile,
-    metafile: true,
-    logLevel: 'silent',
     plugins: [wasmModules(dirname(outfile))],
   });
   const size = (file) => {

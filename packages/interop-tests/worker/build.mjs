@@ -5,6 +5,19 @@ import { build } from 'esbuild';
 
 export const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
+/** The esbuild options of every Worker bundle (also build-code-mode.mjs's): one ES module for workerd. */
+export const workerdOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['workerd', 'worker', 'browser'],
+  mainFields: ['browser', 'module', 'main'],
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'silent',
+};
+
 /**
  * Returns `{ code, bytes, warnings, metafile }` of the bundle (written to `outfile` when given). `source`
  * bundles the given module text instead of worker.ts (imports resolve from this package).
@@ -12,23 +25,15 @@ export const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
  */
 export async function buildWorker({ minify = true, outfile, source } = {}) {
   const result = await build({
+    ...workerdOptions,
     ...(source
       ? {
           stdin: { contents: source, loader: 'ts', resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
         }
       : { entryPoints: [entry] }),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['browser', 'module', 'main'],
     minify,
-    legalComments: 'none',
     write: Boolean(outfile),
     ...(outfile ? { outfile } : { outdir: 'out' }),
-    metafile: true,
-    logLevel: 'silent',
   });
   const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'));
   const code = outfile ? undefined : result.outputFiles?.[0]?.text;

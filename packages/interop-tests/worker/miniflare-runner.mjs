@@ -1,6 +1,9 @@
-// Runs a bundled Worker in workerd through Miniflare, on 127.0.0.1. Executed by Node 22 through
-//   npx -y -p node@22 -p miniflare@<version> node miniflare-runner.mjs <worker.js> <bindings-json>
-// Prints `ready <url>` once the Worker answers, and exits when stdin closes (or on SIGTERM).
+// Runs a Worker in workerd through Miniflare, on 127.0.0.1. Executed by Node 22 through
+//   npx -y -p node@22 -p miniflare@<version> node miniflare-runner.mjs [--modules] <script> <bindings-json>
+// (a JSON list of compatibility flags may follow). The script is one bundled ES module, read as text; with
+// --modules, a Worker made of several modules in one folder: loaded by path, its relative imports of `.wasm`
+// files become CompiledWasm modules (what wrangler uploads). Prints `ready <url>` once the Worker answers,
+// and exits when stdin closes (or on SIGTERM).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,10 +18,18 @@ if (!binDir)
 const require = createRequire(join(dirname(binDir), 'resolve.js'));
 const { Miniflare } = await import(pathToFileURL(require.resolve('miniflare')).href);
 
-const [scriptPath, bindingsJson = '{}', flagsJson = '[]'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const modules = args[0] === '--modules';
+const [scriptPath, bindingsJson = '{}', flagsJson = '[]'] = modules ? args.slice(1) : args;
 const mf = new Miniflare({
   modules: true,
-  script: readFileSync(scriptPath, 'utf8'),
+  ...(modules
+    ? {
+        scriptPath,
+        modulesRoot: dirname(scriptPath),
+        modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
+      }
+    : { script: readFileSync(scriptPath, 'utf8') }),
   bindings: JSON.parse(bindingsJson),
   compatibilityDate: '2025-09-01',
   compatibilityFlags: JSON.parse(flagsJson),
