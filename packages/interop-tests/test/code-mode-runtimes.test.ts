@@ -1,11 +1,10 @@
 // Code mode's engine on Deno and Bun, from their npm packages (`npx -y deno@…`, `npx -y bun@…`): the driver
 // imports the engine from core's source, loads the WebAssembly the default way (no wasmModule), and runs a
 // script whose host function fetches an upstream on 127.0.0.1, an endless loop, and a check of the globals.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWNLOAD_TIMEOUT_MS, ensureInstalled, npx, unavailableOrThrow } from './support/node22.js';
+import { startUpstream, type Upstream } from './support/upstream.js';
 
 const driver = fileURLToPath(new URL('../runtimes/code-mode-driver.mjs', import.meta.url));
 const RUNTIMES = {
@@ -14,31 +13,19 @@ const RUNTIMES = {
 } as const;
 
 describe.each(Object.entries(RUNTIMES))('code mode engine on %s', (_name, [pkg, ...args]) => {
-  const seen: unknown[] = [];
-  let upstream: Server;
-  let url: string;
+  let upstream: Upstream;
   let unavailable: string | undefined;
 
   beforeAll(async () => {
-    upstream = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk));
-      req.on('end', () => {
-        seen.push(JSON.parse(body));
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ meetings: [{ id: 'm1' }, { id: 'm2' }] }));
-      });
-    });
-    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/meetings`;
+    upstream = await startUpstream({ meetings: [{ id: 'm1' }, { id: 'm2' }] });
     unavailable = unavailableOrThrow(await ensureInstalled([pkg]));
   }, DOWNLOAD_TIMEOUT_MS);
 
-  afterAll(() => new Promise((resolve) => upstream?.close(resolve)));
+  afterAll(() => upstream?.close());
 
   it('runs a script with a host call, stops an endless loop, and exposes nothing of the runtime', async (ctx) => {
     if (unavailable) ctx.skip(unavailable);
-    const result = await npx([pkg, ...args, url], { timeoutMs: 60_000 });
+    const result = await npx([pkg, ...args, upstream.url], { timeoutMs: 60_000 });
     expect(result.code, result.stderr).toBe(0);
     const outcomes = result.stdout
       .trim()
@@ -62,6 +49,6 @@ describe.each(Object.entries(RUNTIMES))('code mode engine on %s', (_name, [pkg, 
         ms,
       },
     ]);
-    expect(seen).toStrictEqual([{ page: 1 }]);
+    expect(upstream.seen).toStrictEqual([{ page: 1 }]);
   });
 });

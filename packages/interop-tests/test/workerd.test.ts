@@ -3,7 +3,7 @@
 // workerd through Miniflare (Node 22 via npx) on 127.0.0.1; the SDK client calls it, and the Worker calls the
 // sandbox on 127.0.0.1. Then the same handler in code mode (issue #14), with the engine's .wasm as a module.
 import { catalog, selectTools } from '@chilipiper-mcp/core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -12,15 +12,10 @@ import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker } from '../worker/build.mjs';
 import { buildCodeModeWorker, mcpEntry } from '../worker/build-code-mode.mjs';
-import { MINIFLARE, runModulesWorker, runWorker } from './support/miniflare.js';
-import {
-  DOWNLOAD_TIMEOUT_MS,
-  ensureInstalled,
-  NODE22,
-  node22Unavailable,
-  unavailableOrThrow,
-} from './support/node22.js';
-import { stopChild, type Started } from './support/processes.js';
+import { runModulesWorker, runWorker, stopWorkerTest, workerdUnavailable } from './support/miniflare.js';
+import { DOWNLOAD_TIMEOUT_MS } from './support/node22.js';
+import type { Started } from './support/processes.js';
+import { expectEngineBundle } from './support/worker-bundle.js';
 
 describe('serverless handler in workerd (Miniflare)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cp-workerd-'));
@@ -29,31 +24,16 @@ describe('serverless handler in workerd (Miniflare)', () => {
   let worker: Started | undefined;
 
   beforeAll(async () => {
-    unavailable = (await node22Unavailable()) ?? (await ensureInstalled([NODE22, MINIFLARE]));
-    if (!unavailable) {
-      // Can workerd run here at all? A trivial Worker first, so a runtime that cannot start is told apart
-      // from a bundle that does not work in it.
-      const hello = join(dir, 'hello.js');
-      writeFileSync(hello, 'export default { fetch() { return new Response("hello"); } };');
-      try {
-        const probe = await runWorker(hello, {});
-        await stopChild(probe.child);
-      } catch (error) {
-        unavailable = `workerd (${MINIFLARE}) does not run here: ${(error as Error).message}`;
-      }
-    }
-    if (unavailableOrThrow(unavailable)) return;
+    // Can workerd run here at all? A trivial Worker first (in `dir`).
+    unavailable = await workerdUnavailable(dir);
+    if (unavailable) return;
     sandbox = await createSandbox();
     const script = join(dir, 'worker.js');
     await buildWorker({ minify: true, outfile: script });
     worker = await runWorker(script, { CHILI_PIPER_BASE_URL: sandbox.url });
   }, 3 * DOWNLOAD_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await stopChild(worker?.child);
-    await sandbox?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopWorkerTest(dir, worker, sandbox));
 
   it('bundles without Node built-ins', async () => {
     const { bytes, metafile } = await buildWorker({ minify: true });
@@ -112,29 +92,16 @@ describe('serverless handler in code mode in workerd (Miniflare)', () => {
 
   beforeAll(async () => {
     built = await buildCodeModeWorker({ outdir: dir, from: mcpEntry });
-    unavailable = (await node22Unavailable()) ?? (await ensureInstalled([NODE22, MINIFLARE]));
-    if (unavailableOrThrow(unavailable)) return;
+    unavailable = await workerdUnavailable();
+    if (unavailable) return;
     sandbox = await createSandbox();
     worker = await runModulesWorker(built.script, { CHILI_PIPER_BASE_URL: sandbox.url });
   }, 3 * DOWNLOAD_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await stopChild(worker?.child);
-    await sandbox?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopWorkerTest(dir, worker, sandbox));
 
   it('bundles the engine as a separate .wasm module, under the free plan limit', () => {
-    const imports = Object.values(built.metafile.inputs).flatMap((input) => input.imports);
-    expect(imports.filter((i) => i.path.startsWith('node:'))).toStrictEqual([]);
-    // `<runtime>` is esbuild's own helper module (its `require` shim for core's CommonJS fallback).
-    const external = imports.filter((i) => i.external && i.path !== '<runtime>').map((i) => i.path);
-    expect(external).toStrictEqual(['./quickjs.wasm']);
-    const { script, wasm } = built.sizes;
-    console.info(
-      `[code mode MCP Worker] script ${script.raw} B (gzip ${script.gzip} B), quickjs.wasm ${wasm.raw} B (gzip ${wasm.gzip} B)`,
-    );
-    expect(script.gzip + wasm.gzip).toBeLessThan(3 * 1024 * 1024);
+    expectEngineBundle(built, 'code mode MCP Worker');
   });
 
   it('runs one execute inside the Worker, with the caller key forwarded', async (ctx) => {

@@ -1,7 +1,7 @@
 // docs/serverless.md's Cloudflare Workers setup, as written: its options.ts and src/worker.ts snippets are
 // bundled and run in workerd (Miniflare, Node 22 via npx) with the [vars] of its wrangler.toml, and called with
 // a workers.dev Host header, as Cloudflare would. CHILI_PIPER_BASE_URL is added to reach the sandbox.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,15 +9,9 @@ import { catalog, selectTools } from '@chilipiper-mcp/core';
 import { createSandbox, type Sandbox } from '@chilipiper-mcp/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker } from '../worker/build.mjs';
-import {
-  DOWNLOAD_TIMEOUT_MS,
-  ensureInstalled,
-  NODE22,
-  node22Unavailable,
-  unavailableOrThrow,
-} from './support/node22.js';
-import { stopChild, type Started } from './support/processes.js';
-import { MINIFLARE, runWorker } from './support/miniflare.js';
+import { DOWNLOAD_TIMEOUT_MS } from './support/node22.js';
+import type { Started } from './support/processes.js';
+import { runWorker, stopWorkerTest, workerdUnavailable } from './support/miniflare.js';
 
 const doc = readFileSync(new URL('../../../docs/serverless.md', import.meta.url), 'utf8');
 
@@ -80,8 +74,8 @@ describe('docs/serverless.md wrangler.toml in workerd', () => {
   let worker: Started | undefined;
 
   beforeAll(async () => {
-    unavailable = (await node22Unavailable()) ?? (await ensureInstalled([NODE22, MINIFLARE]));
-    if (unavailableOrThrow(unavailable)) return;
+    unavailable = await workerdUnavailable();
+    if (unavailable) return;
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'src', 'options.ts'), snippet('ts', '// options.ts'));
     writeFileSync(join(dir, 'src', 'worker.ts'), snippet('ts', '// src/worker.ts'));
@@ -96,11 +90,7 @@ describe('docs/serverless.md wrangler.toml in workerd', () => {
     worker = await runWorker(script, bindings);
   }, 3 * DOWNLOAD_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await stopChild(worker?.child);
-    await sandbox?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopWorkerTest(dir, worker, sandbox));
 
   it('sets caller-key mode and a Host allowlist without placeholders', () => {
     expect(vars(toml)).toStrictEqual({
