@@ -13,9 +13,10 @@
 // Node's external memory (where WebAssembly memories are counted) is divided by their number; then RSS before
 // and after many runs in a row shows whether anything stays behind.
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { median, pct } from './lib/stats.mjs';
+import { startTenantUpstream, TENANT } from './lib/tenant-upstream.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 20);
@@ -39,20 +40,8 @@ async function loadRunner() {
   return import(pathToFileURL(outfile).href);
 }
 
-const body = JSON.stringify({
-  type: 'Organization',
-  tenantData: { tenantId: 't1', cluster: 'c1', subdomain: 'acme' },
-  domains: ['acme.com'],
-});
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/api/fire-edge/v1/org/tenant/get`;
+const { server, base } = await startTenantUpstream();
+const url = `${base}/v1/org/tenant/get`;
 const tenantGet = async (_input, signal) => (await fetch(url, { signal })).json();
 
 const { createScriptRunner } = await loadRunner();
@@ -60,8 +49,6 @@ const runner = createScriptRunner();
 const code = 'const tenant = await cp.tenantGet({});\nreturn tenant.tenantData.subdomain;';
 const host = { functions: { tenantGet } };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 
 async function timeRun() {
@@ -114,7 +101,7 @@ const held = {
         release();
       }
       await allIn;
-      return JSON.parse(body);
+      return JSON.parse(TENANT);
     },
   },
 };
@@ -133,26 +120,11 @@ console.log(
 );
 // Through MCP: `execute` of the script above, and tools/call of the same tool, on one server. Loaded only now,
 // so the memory figures above are not moved by these modules.
-const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
-const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
-const { createChiliPiperServer } = await import('../../packages/core/dist/index.js');
+const { connectTenantGet } = await import('./lib/in-memory-client.mjs');
 const { createNodeFetch } = await import('../../packages/core/dist/node.js');
 const http = createNodeFetch();
-const connect = async (options) => {
-  const mcp = createChiliPiperServer({
-    apiKey: 'bench-key',
-    baseUrl: url.slice(0, url.indexOf('/v1/')),
-    fetch: http.fetch,
-    include: ['tenant-get'],
-    ...options,
-  });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'bench', version: '0' });
-  await Promise.all([mcp.connect(b), client.connect(a)]);
-  return client;
-};
-const codeClient = await connect({ codeMode: true });
-const toolClient = await connect({});
+const codeClient = await connectTenantGet({ baseUrl: base, fetch: http.fetch, codeMode: true });
+const toolClient = await connectTenantGet({ baseUrl: base, fetch: http.fetch });
 async function timeCall(client, name, args, expected) {
   const start = performance.now();
   const result = await client.callTool({ name, arguments: args });

@@ -1,41 +1,19 @@
 // Per-call overhead of tools/call (SDK in-memory transport + executor) next to bare undici requests to the
 // same local endpoint, measured in the same run. A benchmark, not a test: it prints numbers and a ratio.
-import { createServer } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { request } from 'undici';
-import { createChiliPiperServer } from '../../packages/core/dist/index.js';
 import { createNodeFetch } from '../../packages/core/dist/node.js';
+import { connectTenantGet } from './lib/in-memory-client.mjs';
+import { pct } from './lib/stats.mjs';
+import { startTenantUpstream } from './lib/tenant-upstream.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const PER_ROUND = Number(process.env.BENCH_CALLS ?? 300);
-const body = JSON.stringify({
-  type: 'Organization',
-  tenantData: { tenantId: 't1', cluster: 'c1', subdomain: 'acme' },
-  domains: ['acme.com'],
-});
 
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/api/fire-edge`;
+const { server, base } = await startTenantUpstream();
 const url = `${base}/v1/org/tenant/get`;
 
 const http = createNodeFetch();
-const mcp = createChiliPiperServer({
-  apiKey: 'bench-key',
-  baseUrl: base,
-  fetch: http.fetch,
-  include: ['tenant-get'],
-});
-const [a, b] = InMemoryTransport.createLinkedPair();
-const client = new Client({ name: 'bench', version: '0' });
-await Promise.all([mcp.connect(b), client.connect(a)]);
+const client = await connectTenantGet({ baseUrl: base, fetch: http.fetch });
 
 const variants = {
   'undici.request': async () => {
@@ -67,9 +45,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-const pct = (xs, p) =>
-  [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const rows = Object.entries(samples).map(([name, xs]) => ({ name, p50: pct(xs, 50), p99: pct(xs, 99) }));
+const rows = Object.entries(samples).map(([name, xs]) => ({ name, p50: pct(xs, 0.5), p99: pct(xs, 0.99) }));
 console.log(
   `core executor overhead — ${ROUNDS} rounds x ${PER_ROUND} calls each, interleaved, Node ${process.version}`,
 );

@@ -16,18 +16,14 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './lib/stats.mjs';
+import { startTenantUpstream, TENANT } from './lib/tenant-upstream.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const self = fileURLToPath(import.meta.url);
-/** The fixed `tenant-get` answer of the static upstream and of the in-process stub. */
-const TENANT = JSON.stringify({
-  type: 'Organization',
-  tenantData: { tenantId: 't1', cluster: 'c1', subdomain: 'acme' },
-  domains: ['acme.com'],
-});
 
 /**
  * Child roles: each listens on a free loopback port and prints `url <url>`, then answers every `cpu` line on
@@ -48,21 +44,14 @@ async function child(role, upstream, packages) {
   }
   if (role === 'static') {
     // A fixed tenant-get answer with no routing, auth or logging: isolates the cost of the MCP layer.
-    const body = TENANT;
-    const server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-        res.end(body);
-      });
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    console.log(`url http://127.0.0.1:${server.address().port}/api/fire-edge`);
+    const { base } = await startTenantUpstream();
+    console.log(`url ${base}`);
     return;
   }
   if (role === 'adapter' || role === 'adapter-stub') {
     const { serve } = await import(new URL('http/dist/index.js', packages).href);
-    // The stub answers the Edge call in process, so this variant does no I/O besides the MCP request.
+    // The stub answers the Edge call in process (the static upstream's answer), so this variant does no I/O
+    // besides the MCP request.
     const stub = async () =>
       new Response(TENANT, { status: 200, headers: { 'content-type': 'application/json' } });
     const server = await serve({
@@ -198,7 +187,6 @@ async function main() {
     }
   }
 
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rows = Object.entries(results).map(([name, rs]) => ({
     name,
     rps: rs.reduce((s, r) => s + r.requests.total, 0) / rs.reduce((s, r) => s + r.duration, 0),
