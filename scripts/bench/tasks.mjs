@@ -16,7 +16,7 @@ import { createSandbox } from '../../packages/sandbox/dist/index.js';
 import { connectStdio } from '../lib/stdio-client.mjs';
 import { listingTokens } from '../lib/token-count.mjs';
 import { runCodeTask } from './tasks/code-mode.mjs';
-import { clockAt, recorder, same } from './tasks/harness.mjs';
+import { clockAt, recorder, same, taskRow } from './tasks/harness.mjs';
 import { issueTasks, tasks } from './tasks/index.mjs';
 
 /** Default clock: a Wednesday, so "tomorrow" and "last week" are working days whatever day it is run. */
@@ -51,21 +51,7 @@ async function runTask(task, sandbox, client) {
   } catch (error) {
     verdict = `${error.name}: ${error.message}`;
   }
-  const tokens = calls.reduce((sum, c) => sum + c.tokens, 0);
-  const cut = calls.filter((c) => c.cut).length;
-  return {
-    id: task.id,
-    title: task.title,
-    ok: verdict === true,
-    why: verdict === true ? '' : verdict,
-    calls,
-    tokens,
-    cut,
-    reads,
-    linkedTokens: reads.reduce((sum, r) => sum + r.tokens, 0),
-    upstream: sandbox.requests.length,
-    answer: JSON.stringify(answer ?? null).length <= 400 ? answer : '(long answer left out)',
-  };
+  return taskRow(task, sandbox, { calls, reads, answer, verdict });
 }
 
 const sandbox = await createSandbox({ now });

@@ -2,7 +2,7 @@
 // server started with --code-mode. Counted like normal mode: the tool calls and the o200k tokens of their
 // result text; the answer is the script's return value, checked by the task's verdict.
 import { countTokens, resultText } from '../../lib/token-count.mjs';
-import { same, ToolError } from './harness.mjs';
+import { same, taskRow, ToolError } from './harness.mjs';
 
 /** Runs `task.code` on a freshly reset sandbox and returns its row. */
 export async function runCodeTask(task, sandbox, client, clock) {
@@ -25,18 +25,6 @@ export async function runCodeTask(task, sandbox, client, clock) {
   } catch (error) {
     verdict = `${error.name}: ${error.message}`;
   }
-  return {
-    id: task.id,
-    title: task.title,
-    ok: verdict === true,
-    why: verdict === true ? '' : verdict,
-    calls,
-    tokens: calls.reduce((sum, c) => sum + c.tokens, 0),
-    searchTokens: calls.filter((c) => c.name === 'search').reduce((sum, c) => sum + c.tokens, 0),
-    cut: 0,
-    reads: [],
-    linkedTokens: 0,
-    upstream: sandbox.requests.length,
-    answer: JSON.stringify(answer ?? null).length <= 400 ? answer : '(long answer left out)',
-  };
+  const searchTokens = calls.filter((c) => c.name === 'search').reduce((sum, c) => sum + c.tokens, 0);
+  return taskRow(task, sandbox, { calls, answer, verdict, searchTokens });
 }

@@ -91,6 +91,28 @@ export async function listAll(call, name, args, shape, { until } = {}) {
   return items;
 }
 
+/**
+ * A task's row in the report: its verdict, the calls and `reads` it made with their tokens summed, the Edge
+ * API requests the sandbox saw, and its answer (left out when long). `searchTokens`, in code mode: the part
+ * of the tokens its searches read.
+ */
+export function taskRow(task, sandbox, { calls, reads = [], answer, verdict, searchTokens }) {
+  return {
+    id: task.id,
+    title: task.title,
+    ok: verdict === true,
+    why: verdict === true ? '' : verdict,
+    calls,
+    tokens: calls.reduce((sum, c) => sum + c.tokens, 0),
+    ...(searchTokens === undefined ? {} : { searchTokens }),
+    cut: calls.filter((c) => c.cut).length,
+    reads,
+    linkedTokens: reads.reduce((sum, r) => sum + r.tokens, 0),
+    upstream: sandbox.requests.length,
+    answer: JSON.stringify(answer ?? null).length <= 400 ? answer : '(long answer left out)',
+  };
+}
+
 /** The clock a task runs at: the sandbox's fixed `now`, with the day boundaries tasks talk about (UTC). */
 export function clockAt(now) {
   const today = Math.floor(now.getTime() / DAY) * DAY;
