@@ -45,6 +45,7 @@ export {
   type EnvOptions,
   type KeyProblem,
 } from './env.js';
+export { FLAG_VARIABLES, optionsFromEnvAndFlags, withFlagName, type EnvFlags } from './env-flags.js';
 export { createChiliPiperServer, type ChiliPiperServerOptions, type KeyContext } from './server.js';
 export { SANDBOX_INSTRUCTIONS } from './instructions.js';
 export {

@@ -274,11 +274,13 @@ type EntriesOf<T> = T extends ObjectSchema<infer E, undefined> ? E : never;
  * `cursor` on lists, `fields` where the view keeps only some fields.
  */
 export function defineTool<const S extends ToolSpec<ObjectEntries>>(spec: S): DefinedTool<S> {
-  const entries: ObjectEntries = { ...spec.input.entries };
-  if (spec.pagination) entries['pagination'] = paginationInput(spec.pagination);
-  if (spec.view?.items !== undefined) entries['cursor'] = cursorInput;
-  if (spec.view?.keep) entries['fields'] = fieldsInput;
-  const input = entries === spec.input.entries ? spec.input : v.object(entries);
+  const controls: ObjectEntries = {
+    ...(spec.pagination ? { pagination: paginationInput(spec.pagination) } : {}),
+    ...(spec.view?.items !== undefined ? { cursor: cursorInput } : {}),
+    ...(spec.view?.keep ? { fields: fieldsInput } : {}),
+  };
+  const added = Object.keys(controls).length > 0;
+  const input = added ? v.object({ ...spec.input.entries, ...controls }) : spec.input;
   return { ...spec, input } as unknown as DefinedTool<S>;
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, KEY_PROBLEM_TEXT, optionsFromEnv, parseList } from '@chilipiper-mcp/core';
+import { ConfigError, KEY_PROBLEM_TEXT, optionsFromEnvAndFlags, parseList } from '@chilipiper-mcp/core';
 import type { Credentials } from '@chilipiper-mcp/serverless';
 import type { ServeOptions } from './serve.js';
 
@@ -107,15 +107,7 @@ export function resolveCliConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       `MCP_CREDENTIALS_MODE must be "server-key" or "caller-key", not ${JSON.stringify(mode)}.`,
     );
   }
-  const shared = optionsFromEnv({
-    ...env,
-    ...(f.tools === undefined ? {} : { CHILI_PIPER_TOOLS: f.tools }),
-    ...(f['exclude-tools'] === undefined ? {} : { CHILI_PIPER_EXCLUDE_TOOLS: f['exclude-tools'] }),
-    ...(f['base-url'] === undefined ? {} : { CHILI_PIPER_BASE_URL: f['base-url'] }),
-    ...(f['read-only'] ? { CHILI_PIPER_READ_ONLY: 'true' } : {}),
-    ...(f.confirm === undefined ? {} : { CHILI_PIPER_CONFIRM: f.confirm }),
-    ...(f['code-mode'] ? { CHILI_PIPER_CODE_MODE: 'true' } : {}),
-  });
+  const shared = optionsFromEnvAndFlags(env, f);
   if (shared.keyProblems.includes('placeholder')) {
     throw new ConfigError(`CHILI_PIPER_API_KEY ${KEY_PROBLEM_TEXT.placeholder}.`, 'CHILI_PIPER_API_KEY');
   }

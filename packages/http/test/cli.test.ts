@@ -95,6 +95,9 @@ describe('chilipiper-mcp-http CLI', () => {
     });
     expect(resolveCliConfig([], {}).sandbox).toBe(true);
     expect(() => resolveCliConfig(['--port', 'x'], {})).toThrow(/port/);
+    expect(() => resolveCliConfig(['--tools', 'nope'], {})).toThrow(
+      /^--tools \/ CHILI_PIPER_TOOLS: unknown tool or group "nope"/,
+    );
   });
 
   it('turns confirmation on by default (the handler does), off with --confirm none or CHILI_PIPER_CONFIRM', () => {

@@ -3,7 +3,7 @@ import {
   KEY_PROBLEM_TEXT,
   normalizeKey,
   catalog,
-  optionsFromEnv,
+  optionsFromEnvAndFlags,
   selectTools,
   type AnyTool,
   type ConfirmTools,
@@ -61,37 +61,9 @@ export function noKeyMessage(config: Pick<ResolvedConfig, 'keyProblems'>): strin
     : NO_KEY_MESSAGE;
 }
 
-/** Each flag and the environment variable it stands for. */
-const FLAG_VARIABLES = {
-  'api-key': 'CHILI_PIPER_API_KEY',
-  'base-url': 'CHILI_PIPER_BASE_URL',
-  tools: 'CHILI_PIPER_TOOLS',
-  'exclude-tools': 'CHILI_PIPER_EXCLUDE_TOOLS',
-  'read-only': 'CHILI_PIPER_READ_ONLY',
-  confirm: 'CHILI_PIPER_CONFIRM',
-  'code-mode': 'CHILI_PIPER_CODE_MODE',
-} as const;
-
-/** The environment with each given flag written over its variable (flags win). */
-function withFlags(env: Env, flags: CommonFlags): Env {
-  const merged: Record<string, string | undefined> = { ...env };
-  for (const [flag, variable] of Object.entries(FLAG_VARIABLES)) {
-    const value = flags[flag as keyof typeof FLAG_VARIABLES];
-    if (value !== undefined) merged[variable] = String(value);
-  }
-  return merged;
-}
-
-/** A ConfigError about a variable, worded for the flag that sets it too. */
-function withFlagName(error: unknown): unknown {
-  if (!(error instanceof ConfigError) || !error.field) return error;
-  const flag = Object.entries(FLAG_VARIABLES).find(([, variable]) => variable === error.field)?.[0];
-  return flag ? new ConfigError(`--${flag} / ${error.message}`, error.field) : error;
-}
-
 /**
  * Merges environment variables and flags (flags win) into a checked configuration, through core's one
- * environment reader. Pure: reads only its arguments. Throws a `ConfigError` with a one-line message on a bad
+ * environment and flag reader. Pure: reads only its arguments. Throws a `ConfigError` with a one-line message on a bad
  * value or an unknown tool name.
  */
 export function resolveConfig(env: Env, flags: CommonFlags = {}): ResolvedConfig {
@@ -102,14 +74,8 @@ export function resolveConfig(env: Env, flags: CommonFlags = {}): ResolvedConfig
       'CHILI_PIPER_LOG_LEVEL',
     );
   }
-  let options;
-  let tools: AnyTool[];
-  try {
-    options = optionsFromEnv(withFlags(env, flags));
-    tools = selectTools(catalog, options);
-  } catch (error) {
-    throw withFlagName(error);
-  }
+  const options = optionsFromEnvAndFlags(env, flags);
+  const tools = selectTools(catalog, options);
   return {
     apiKey: options.apiKey,
     apiKeySource: options.apiKey ? (flags['api-key'] !== undefined ? 'flag' : 'env') : undefined,
