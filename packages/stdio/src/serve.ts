@@ -29,7 +29,10 @@ export async function serve(config: ResolvedConfig, log: Logger): Promise<never>
     apiKey: upstream.apiKey,
     baseUrl: upstream.baseUrl,
     fetch: upstream.fetch,
-    tools: config.tools,
+    // The filter, not the filtered list: a hidden tool is then reported as disabled, not as unknown.
+    include: config.include,
+    exclude: config.exclude,
+    readOnly: config.readOnly,
     confirm: config.confirm,
     codeMode: config.codeMode,
     serverInfo: { name: 'chilipiper-mcp', version: VERSION },

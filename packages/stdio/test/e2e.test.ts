@@ -211,6 +211,15 @@ describe('stdio start-up', () => {
       expect(result.structuredContent?.['tenantData']?.subdomain).toBe('acme');
       const { tools } = await session.client.listTools();
       expect(tools.every((t) => t.annotations?.readOnlyHint)).toBe(true);
+      // A write hidden by read-only mode is named as disabled, not as unknown.
+      const hidden = (await session.client.callTool({
+        name: 'meeting-cancel',
+        arguments: { meetingId: 'x' },
+      })) as Result;
+      expect(hidden.content[0]?.text).toBe(
+        'Tool "meeting-cancel" is disabled: this server is in read-only mode and meeting-cancel changes data. ' +
+          'Call tools/list to see the available tools.',
+      );
       // The generated instructions, then the sandbox notice (core's SANDBOX_INSTRUCTIONS): both kept.
       expect(session.client.getInstructions()).toMatch(
         /^Chili Piper Edge API tools\. Times are UTC ISO-8601/,
